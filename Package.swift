@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Targets follow the pipeline: ingest → entities → store → search → CLI.
+// Dependencies point one way only, and the compiler enforces it.
+let package = Package(
+  name: "NewsIndex",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "newsindex", targets: ["NewsIndexCLI"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(name: "NewsModel"),
+    // Named-entity tagger: pure Swift, no database. Its model ships as a resource.
+    .target(
+      name: "NewsEntities", dependencies: ["NewsModel"],
+      resources: [.copy("Resources/NERModel.bin"), .copy("Resources/aliases.txt")]),
+    .target(
+      name: "NewsStore",
+      dependencies: ["NewsModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "NewsIngest", dependencies: ["NewsModel", "NewsStore"]),
+    .target(name: "NewsSearch", dependencies: ["NewsModel", "NewsStore"]),
+    .executableTarget(
+      name: "NewsIndexCLI",
+      dependencies: [
+        "NewsIngest", "NewsSearch", "NewsStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // Tools: trains and evaluates the entity tagger (never imported by the library).
+    .executableTarget(
+      name: "NERTool", dependencies: ["NewsEntities"], path: "Tools/NERTool",
+      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+    .testTarget(name: "NewsEntitiesTests", dependencies: ["NewsEntities"]),
+    .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"]),
+    .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"]),
+    .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIngest"]),
+    .testTarget(name: "NewsIndexCLITests", dependencies: ["NewsIndexCLI"]),
+  ]
+)

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import NewsIngest
+import NewsStore
+
+extension NewsIndex {
+  struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Index files and folders of news articles.",
+      discussion: """
+        Reads .txt/.md (one article per file), .jsonl/.ndjson (one per line) and .csv (one per
+        row, header first); folders are read recursively, other files are ignored and counted.
+        Re-running on the same input changes nothing; a changed article replaces its old version.
+        Exit status: 0 all indexed, 1 some inputs skipped (the rest indexed), 2 nothing could be done.
+        """)
+
+    /// Skipped inputs listed in the summary before it says "and N more".
+    static let listedIssues = 50
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "JSON/CSV field holding the article id (default: id, unit_id, guid, …).")
+    var idField: String?
+    @Option(help: "JSON/CSV field holding the title (default: title, headline, article_title, …).")
+    var titleField: String?
+    @Option(help: "JSON/CSV field holding the text (default: text, body, content, article_content, …).")
+    var textField: String?
+    @Option(help: "JSON/CSV field holding the date (default: date, published, …).")
+    var dateField: String?
+    @Option(help: "JSON/CSV field holding the source (default: source, outlet, …).")
+    var sourceField: String?
+    @Option(help: "JSON/CSV field holding the URL (default: url, link, …).")
+    var urlField: String?
+
+    @Flag(help: "Print only the summary, no progress.")
+    var quiet = false
+
+    @Argument(help: "Files or folders to index.")
+    var paths: [String]
+
+    func validate() throws {
+      if paths.isEmpty { throw ValidationError("give at least one file or folder to index") }
+    }
+
+    func run() throws {
+      var overrides: [FieldMapping.Part: String] = [:]
+      overrides[.id] = idField
+      overrides[.title] = titleField
+      overrides[.text] = textField
+      overrides[.date] = dateField
+      overrides[.source] = sourceField
+      overrides[.url] = urlField
+
+      let started = Date()
+      let summary: IngestSummary
+      do {
+        let archive = try Archive.openForWriting(path: database.path)
+        let pipeline = IngestPipeline(
+          writer: archive.makeWriter(), options: .init(mapping: FieldMapping(overrides: overrides)))
+        let progress = ProgressLine(enabled: !quiet && Terminal.standardErrorIsTerminal)
+        pipeline.onBatch = { progress.update(articles: $0.articlesSeen, files: $0.filesRead) }
+        summary = try pipeline.run(paths: paths)
+        progress.finish()
+      } catch {
+        throw fail(error, verbose: database.verbose)
+      }
+      print(
+        SummaryFormatter.format(
+          summary, databasePath: database.path, seconds: Date().timeIntervalSince(started),
+          listing: database.verbose ? Int.max : Index.listedIssues))
+      if !summary.skipped.isEmpty { throw ExitStatus.someSkipped }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import NewsSearch
+import NewsStore
+
+/// One JSON object per search result (NDJSON), keys in a fixed order. Field names are a
+/// contract: scripts and our own evaluation read them.
+struct JSONResultWriter {
+  func line(for hit: Searcher.Hit, grouped: Bool) -> String {
+    let passage = hit.passage
+    var object = JSONObjectWriter()
+    object.add("rank", .number(Double(hit.rank)))
+    object.add("score", .number((passage.score * 10_000).rounded() / 10_000))
+    object.add("article_id", .string(passage.articleID))
+    object.add("source_id", passage.sourceID.map(JSONValue.string) ?? .null)
+    object.add("title", .string(passage.title))
+    object.add("date", passage.date.map(JSONValue.string) ?? .null)
+    object.add("source", passage.source.map(JSONValue.string) ?? .null)
+    object.add("path", .string(passage.location))
+    object.add("url", passage.url.map(JSONValue.string) ?? .null)
+    object.add("paragraph", .number(Double(passage.position)))
+    object.add("text", .string(passage.text))
+    object.add(
+      "matches",
+      .array(passage.matches.map { .array([.number(Double($0.lowerBound)), .number(Double($0.upperBound))]) }))
+    object.add("snippet", .string(hit.snippet.text))
+    object.add("matched_all_terms", .bool(passage.matchesAllTerms))
+    if grouped { object.add("more_paragraphs_matched", .number(Double(passage.otherMatchesInArticle))) }
+    return object.finish()
+  }
+}
+
+/// A JSON value, written by hand so that object keys keep their order.
+indirect enum JSONValue {
+  case string(String)
+  case number(Double)
+  case bool(Bool)
+  case null
+  case array([JSONValue])
+
+  func write(into output: inout String) {
+    switch self {
+    case .string(let text): JSONValue.writeString(text, into: &output)
+    case .number(let value):
+      if value == value.rounded(), abs(value) < 1e15 {
+        output += String(Int64(value))
+      } else {
+        output += "\(value)"
+      }
+    case .bool(let value): output += value ? "true" : "false"
+    case .null: output += "null"
+    case .array(let values):
+      output += "["
+      for (index, value) in values.enumerated() {
+        if index > 0 { output += "," }
+        value.write(into: &output)
+      }
+      output += "]"
+    }
+  }
+
+  static func writeString(_ text: String, into output: inout String) {
+    output += "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    output += "\""
+  }
+}
+
+/// Builds one JSON object, keys in insertion order.
+struct JSONObjectWriter {
+  private(set) var text = "{"
+
+  mutating func add(_ key: String, _ value: JSONValue) {
+    if text.utf8.count > 1 { text += "," }
+    JSONValue.writeString(key, into: &text)
+    text += ":"
+    value.write(into: &text)
+  }
+
+  mutating func finish() -> String { text + "}" }
+}

@@ -1,0 +1,219 @@
+import Foundation
+/// Cleans text extracted from PDFs and web pages into paragraphs a reader can use.
+///
+/// Each rule is a named static function so that it can be tested alone. `paragraphs(in:)`
+/// applies them in order:
+/// 1. ``normalizeCharacters(_:)``: line endings, tabs, odd spaces, control characters;
+/// 2. ``groupParagraphs(_:)``: a blank line, or an indented line after a sentence end, starts a paragraph;
+/// 3. ``joinWrappedLines(_:vocabulary:)``: hard-wrapped lines become one line, and a line-end
+///    hyphen is dropped for a broken word but kept for a real compound (``keepsLineEndHyphen``);
+/// 4. ``collapseSpaces(_:)``: justified double spaces become single spaces.
+///
+/// The original characters (curly quotes, apostrophes, accents) are kept for display.
+public struct TextCleaner: Sendable {
+  /// Arabic articles and name particles that are written with a hyphen ("al-Sham", "Abu-Bakr").
+  static let hyphenatedParticles: Set<String> = [
+    "al", "el", "ad", "ag", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "um",
+    "umm", "bani", "beni", "dar", "ras", "tel", "tal", "jabal", "jebel", "deir", "ez", "es", "ed",
+  ]
+
+  /// English prefixes that news style keeps hyphenated ("pro-government", "self-styled").
+  static let hyphenatedPrefixes: Set<String> = [
+    "anti", "pro", "non", "self", "ex", "post", "cross", "well", "multi", "semi", "pan", "mid",
+    "so", "long", "short", "half", "all", "vice", "quasi", "ultra", "counter", "full", "high",
+    "low", "far", "near", "one", "two", "three", "four", "five", "large", "small", "hard",
+  ]
+
+  public init() {}
+
+  /// The cleaned paragraphs of `text`, in order, none empty.
+  public func paragraphs(in text: String) -> [String] {
+    let lines = TextCleaner.normalizeCharacters(text).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let vocabulary = TextCleaner.vocabulary(of: text)
+    return TextCleaner.groupParagraphs(lines).compactMap { paragraphLines in
+      let joined = TextCleaner.collapseSpaces(
+        TextCleaner.joinWrappedLines(paragraphLines, vocabulary: vocabulary))
+      return joined.isEmpty ? nil : joined
+    }
+  }
+
+  // MARK: - Rule 1: characters
+
+  /// Unifies line endings to `\n`, turns tabs and Unicode spaces into plain spaces, drops control
+  /// and zero-width characters, and repairs C1 controls left by a Latin-1 misreading (U+0092 → ’).
+  public static func normalizeCharacters(_ text: String) -> String {
+    var output = String.UnicodeScalarView()
+    var previousWasCR = false
+    for scalar in text.unicodeScalars {
+      defer { previousWasCR = scalar == "\r" }
+      switch scalar.value {
+      case 0x0D: output.append("\n")
+      case 0x0A: if !previousWasCR { output.append("\n") }
+      case 0x09, 0x0B, 0x0C: output.append(" ")
+      case 0x00...0x1F, 0x7F: continue
+      case 0x80...0x9F:
+        if let repaired = TextDecoder.repairedC1Control(scalar) { output.append(repaired) }
+      case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
+      case 0x2028, 0x2029: output.append("\n")
+      default:
+        if scalar.properties.generalCategory == .spaceSeparator {
+          output.append(" ")
+        } else {
+          output.append(scalar)
+        }
+      }
+    }
+    return String(output)
+  }
+
+  // MARK: - Rule 2: paragraphs
+
+  /// Splits lines into paragraphs at blank lines, and at an indented line that follows a line
+  /// ending a sentence (PDF text often marks a new paragraph only by its indent).
+  public static func groupParagraphs<Line: StringProtocol>(_ lines: [Line]) -> [[Substring]] {
+    var paragraphs: [[Substring]] = []
+    var current: [Substring] = []
+    for line in lines {
+      let trimmed = Substring(line).trimmingSpaces()
+      if trimmed.isEmpty {
+        if !current.isEmpty { paragraphs.append(current) }
+        current = []
+        continue
+      }
+      let indented = line.first == " "
+      if indented, let previous = current.last, endsSentence(previous) {
+        paragraphs.append(current)
+        current = []
+      }
+      current.append(trimmed)
+    }
+    if !current.isEmpty { paragraphs.append(current) }
+    return paragraphs
+  }
+
+  /// True when a line ends with `.`, `!`, `?` or `…`, possibly followed by closing quotes or brackets.
+  static func endsSentence(_ line: Substring) -> Bool {
+    for scalar in line.unicodeScalars.reversed() {
+      switch scalar {
+      case " ", "\"", "'", "\u{201D}", "\u{2019}", ")", "]", "\u{00BB}": continue
+      case ".", "!", "?", "\u{2026}": return true
+      default: return false
+      }
+    }
+    return false
+  }
+
+  // MARK: - Rule 3: hard wraps and line-end hyphens
+
+  /// Joins the lines of one paragraph with spaces, resolving a hyphen at a line end.
+  ///
+  /// `vocabulary` holds the lowercased words of the whole document, with and without hyphens;
+  /// the document's own spelling decides when it can.
+  public static func joinWrappedLines(_ lines: [Substring], vocabulary: Set<String> = []) -> String {
+    var result = ""
+    for line in lines {
+      if result.isEmpty {
+        result = String(line)
+        continue
+      }
+      if result.hasSuffix("-"), let next = line.first, next.isLetter || next.isNumber {
+        let left = lastWord(of: result.dropLast())
+        let right = firstWord(of: line)
+        if keepsLineEndHyphen(left: left, right: right, vocabulary: vocabulary) {
+          result += line
+        } else {
+          result.removeLast()
+          result += line
+        }
+      } else {
+        result += " "
+        result += line
+      }
+    }
+    return result
+  }
+
+  /// Decides whether `left-` at a line end followed by `right` is a real hyphenated compound.
+  ///
+  /// The document's own spelling wins; otherwise a capital or digit after the break, a name
+  /// particle ("al-"), a word already hyphenated ("step-by-"), an acronym ("US-led"), a
+  /// hyphen-taking prefix ("pro-government") or doubled vowels ("de-escalation") keep it.
+  public static func keepsLineEndHyphen(
+    left: Substring, right: Substring, vocabulary: Set<String> = []
+  ) -> Bool {
+    let lowerLeft = left.lowercased()
+    let lowerRight = right.lowercased()
+    guard !lowerLeft.isEmpty, !lowerRight.isEmpty else { return true }
+    if vocabulary.contains(lowerLeft + "-" + lowerRight) { return true }
+    if vocabulary.contains(lowerLeft + lowerRight) { return false }
+    if let first = right.first, first.isUppercase || first.isNumber { return true }
+    let lastPart = lowerLeft.split(separator: "-").last.map(String.init) ?? lowerLeft
+    if hyphenatedParticles.contains(lastPart) { return true }
+    if lowerLeft.contains("-") { return true }
+    if left.count >= 2, left.allSatisfy({ $0.isUppercase }) { return true }
+    if hyphenatedPrefixes.contains(lowerLeft) && lowerRight.count >= 3 { return true }
+    if let last = lowerLeft.last, let first = lowerRight.first, last == first, "aeiou".contains(last) {
+      return true
+    }
+    return false
+  }
+
+  // MARK: - Rule 4: spaces
+
+  /// Collapses runs of spaces (justified PDF text) and trims the ends.
+  public static func collapseSpaces(_ text: String) -> String {
+    var output = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar == " " {
+        pendingSpace = !output.isEmpty
+        continue
+      }
+      if pendingSpace { output.append(" ") }
+      pendingSpace = false
+      output.append(scalar)
+    }
+    return String(output)
+  }
+
+  // MARK: - Helpers
+
+  /// Lowercased words of `text` as written, inner hyphens included.
+  static func vocabulary(of text: String) -> Set<String> {
+    var words = Set<String>()
+    for raw in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+      let word = raw.trimmingCharacters(where: { !$0.isLetter && !$0.isNumber })
+      guard !word.isEmpty, !word.hasSuffix("-") else { continue }
+      words.insert(word.lowercased())
+    }
+    return words
+  }
+
+  static func lastWord(of text: Substring) -> Substring {
+    let start =
+      text.lastIndex(where: { !($0.isLetter || $0.isNumber || $0 == "-") })
+      .map { text.index(after: $0) } ?? text.startIndex
+    return text[start...]
+  }
+
+  static func firstWord(of text: Substring) -> Substring {
+    let end = text.firstIndex(where: { !($0.isLetter || $0.isNumber) }) ?? text.endIndex
+    return text[..<end]
+  }
+}
+
+extension Substring {
+  /// The substring without leading and trailing spaces.
+  func trimmingSpaces() -> Substring {
+    guard let start = firstIndex(where: { $0 != " " }) else { return self[endIndex...] }
+    let end = lastIndex(where: { $0 != " " })!
+    return self[start...end]
+  }
+
+  func trimmingCharacters(where predicate: (Character) -> Bool) -> Substring {
+    guard let start = firstIndex(where: { !predicate($0) }) else { return self[endIndex...] }
+    let end = lastIndex(where: { !predicate($0) })!
+    return self[start...end]
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import NewsModel
+import NewsStore
+
+/// Indexes files and folders: finds inputs, reads them by format, builds clean articles and
+/// writes them in batches, one transaction per batch.
+///
+/// Bad input never stops the run: it is reported in the summary and the rest is indexed.
+/// Store errors (disk full, a locked or foreign file) do stop it, after the batches already
+/// committed; nothing half-written is kept.
+public final class IngestPipeline {
+  /// Articles per transaction: large enough that FTS5 writes few segments.
+  public static let defaultBatchSize = 512
+
+  public struct Options: Sendable {
+    public var mapping = FieldMapping()
+    public var batchSize = IngestPipeline.defaultBatchSize
+
+    public init(mapping: FieldMapping = FieldMapping(), batchSize: Int = IngestPipeline.defaultBatchSize) {
+      self.mapping = mapping
+      self.batchSize = batchSize
+    }
+  }
+
+  /// The extensions read, by format.
+  public enum Format: String, Sendable, CaseIterable {
+    case plainText, jsonLines, csv
+
+    public init?(path: String) {
+      switch (path as NSString).pathExtension.lowercased() {
+      case "txt", "md", "text", "markdown": self = .plainText
+      case "jsonl", "ndjson": self = .jsonLines
+      case "csv": self = .csv
+      default: return nil
+      }
+    }
+  }
+
+  let writer: ArchiveWriter
+  let options: Options
+  let builder = ArticleBuilder()
+  /// Called after each committed batch with the summary so far (for progress display).
+  public var onBatch: ((IngestSummary) -> Void)?
+
+  public init(writer: ArchiveWriter, options: Options = Options()) {
+    self.writer = writer
+    self.options = options
+  }
+
+  public func run(paths: [String]) throws(StoreError) -> IngestSummary {
+    var collector = Collector(pipeline: self)
+    for path in paths {
+      try collector.index(path: path)
+    }
+    try collector.flush()
+    return collector.summary
+  }
+
+  /// Receives what readers find, builds articles and writes them batch by batch.
+  struct Collector: ArticleSink {
+    let pipeline: IngestPipeline
+    var summary = IngestSummary()
+    var batch: [Article] = []
+    var seenIDs = Set<String>()
+    var storeError: StoreError?
+    var fallbackFiles = Set<String>()
+
+    init(pipeline: IngestPipeline) {
+      self.pipeline = pipeline
+    }
+
+    mutating func index(path: String) throws(StoreError) {
+      for file in InputFinder.files(at: path, issues: &summary.skipped) {
+        guard let format = Format(path: file) else {
+          let ext = (file as NSString).pathExtension.lowercased()
+          summary.ignoredExtensions[ext.isEmpty ? "(none)" : "." + ext, default: 0] += 1
+          continue
+        }
+        summary.filesRead += 1
+        switch format {
+        case .plainText: PlainTextReader().read(path: file, into: &self)
+        case .jsonLines: JSONLinesReader(mapping: pipeline.options.mapping).read(path: file, into: &self)
+        case .csv: CSVReader(mapping: pipeline.options.mapping).read(path: file, into: &self)
+        }
+        if let error = storeError { throw error }
+      }
+    }
+
+    mutating func accept(_ raw: RawArticle) {
+      guard storeError == nil else { return }
+      if raw.decodedWithFallback {
+        let file = raw.isWholeFile ? raw.location : String(raw.location.prefix(upTo: raw.location.lastIndex(of: ":") ?? raw.location.endIndex))
+        if fallbackFiles.insert(file).inserted { summary.filesDecodedWithFallback.append(file) }
+      }
+      switch pipeline.builder.build(raw) {
+      case .skipped(let issue):
+        summary.skipped.append(issue)
+      case .article(let article, let dateWasUnreadable):
+        if dateWasUnreadable { summary.unreadableDates += 1 }
+        if !seenIDs.insert(article.id).inserted {
+          summary.duplicateIDs += 1
+          // The same id twice in one batch: write what is pending first so the later record wins.
+          if batch.contains(where: { $0.id == article.id }) { writePending() }
+        }
+        batch.append(article)
+        if batch.count >= pipeline.options.batchSize { writePending() }
+      }
+    }
+
+    mutating func skip(_ issue: IngestIssue) {
+      summary.skipped.append(issue)
+    }
+
+    mutating func flush() throws(StoreError) {
+      writePending()
+      if let error = storeError { throw error }
+    }
+
+    private mutating func writePending() {
+      guard !batch.isEmpty, storeError == nil else { return }
+      do {
+        let outcomes = try pipeline.writer.write(batch)
+        for (article, outcome) in zip(batch, outcomes) {
+          switch outcome {
+          case .added:
+            summary.articlesAdded += 1
+            summary.paragraphsWritten += article.passages.count
+          case .updated:
+            summary.articlesUpdated += 1
+            summary.paragraphsWritten += article.passages.count
+          case .unchanged:
+            summary.articlesUnchanged += 1
+          }
+        }
+        batch.removeAll(keepingCapacity: true)
+        pipeline.onBatch?(summary)
+      } catch {
+        storeError = error
+      }
+    }
+  }
+}

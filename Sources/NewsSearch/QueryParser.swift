@@ -1,0 +1,177 @@
+/// Reads the query language users type into a ``SearchQuery``.
+///
+/// - words, stemmed by the index: `patrols` finds "patrol";
+/// - `"exact phrase"` (straight or curly quotes; an unclosed quote runs to the end);
+/// - `a OR b` (upper case; lower-case `or` is a word);
+/// - `-word`, `-"a phrase"` or `NOT word` excludes;
+/// - `prefix*`;
+/// - `title:word`, `title:"a phrase"` looks in titles only;
+/// - a word with inner punctuation (`de-escalation`, `al-Sham`, `Nu’man`, `U.S.`) is the
+///   phrase of its parts, exactly as the index splits it.
+/// Everything else (brackets, `^`, `:`, `AND`, symbols, emoji, control characters) is treated
+/// as a separator, never as syntax, so any string is safe to search.
+public struct QueryParser: Sendable {
+  /// A query is cut to this many units; a pasted paragraph still searches by its first words.
+  public static let defaultMaximumUnits = 64
+  /// Tokens longer than this are cut; no real word is longer.
+  public static let maximumTokenLength = 128
+
+  public init() {}
+
+  public func parse(_ text: String) throws(QueryError) -> SearchQuery {
+    var units: [QueryUnit] = []
+    var exclusions: [QueryUnit] = []
+    var pendingOr = false
+    var pendingNot = false
+
+    for lexeme in QueryParser.lexemes(of: text) {
+      switch lexeme {
+      case .or:
+        pendingOr = !units.isEmpty
+        continue
+      case .not:
+        pendingNot = true
+        continue
+      case .unit(var unit, let excluded):
+        if excluded || pendingNot {
+          exclusions.append(unit)
+        } else if pendingOr, let previous = units.popLast() {
+          if case .either(let options) = previous {
+            unit = .either(options + [unit])
+          } else {
+            unit = .either([previous, unit])
+          }
+          units.append(unit)
+        } else {
+          units.append(unit)
+        }
+      }
+      pendingOr = false
+      pendingNot = false
+    }
+
+    if units.isEmpty {
+      throw exclusions.isEmpty ? .noSearchableWords(query: text) : .onlyExclusions
+    }
+    var query = SearchQuery(units: Array(units.prefix(QueryParser.defaultMaximumUnits)), exclusions: Array(exclusions.prefix(QueryParser.defaultMaximumUnits)))
+    query.dropStopwords()
+    return query
+  }
+
+  enum Lexeme: Equatable {
+    case unit(QueryUnit, excluded: Bool)
+    case or
+    case not
+  }
+
+  /// Splits the text into units and operators; pieces without any token vanish.
+  static func lexemes(of text: String) -> [Lexeme] {
+    let scalars = Array(text.unicodeScalars)
+    var lexemes: [Lexeme] = []
+    var index = 0
+    while index < scalars.count {
+      if isSpace(scalars[index]) {
+        index += 1
+        continue
+      }
+      var excluded = false
+      var inTitle = false
+      if scalars[index] == "-", index + 1 < scalars.count, !isSpace(scalars[index + 1]) {
+        excluded = true
+        index += 1
+      }
+      if hasTitlePrefix(scalars, at: index) {
+        inTitle = true
+        index += 6
+      }
+      guard index < scalars.count else { break }
+
+      var unit: QueryUnit?
+      if isQuote(scalars[index]) {
+        var end = index + 1
+        while end < scalars.count, !isQuote(scalars[end]) { end += 1 }
+        let tokens = Tokenizer.tokens(in: scalars[(index + 1)..<min(end, scalars.count)])
+        var prefix = false
+        var next = min(end + 1, scalars.count)
+        if next < scalars.count, scalars[next] == "*" {
+          prefix = true
+          next += 1
+        }
+        if !tokens.isEmpty { unit = .phrase(tokens, prefix: prefix) }
+        index = next
+      } else {
+        var end = index
+        while end < scalars.count, !isSpace(scalars[end]), !isQuote(scalars[end]) { end += 1 }
+        let word = scalars[index..<end]
+        index = end
+        if !excluded && !inTitle {
+          let raw = String(String.UnicodeScalarView(word))
+          if raw == "OR" || raw == "|" {
+            lexemes.append(.or)
+            continue
+          }
+          if raw == "NOT" {
+            lexemes.append(.not)
+            continue
+          }
+          if raw == "AND" || raw == "&" { continue }
+        }
+        let prefix = word.last == "*"
+        let tokens = Tokenizer.tokens(in: word)
+        if !tokens.isEmpty { unit = .phrase(tokens, prefix: prefix) }
+      }
+      if let found = unit {
+        lexemes.append(.unit(inTitle ? .inTitle(found) : found, excluded: excluded))
+      }
+    }
+    return lexemes
+  }
+
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+  }
+
+  static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}" || scalar == "\u{201E}"
+  }
+
+  static func hasTitlePrefix(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    guard index + 6 < scalars.count else { return false }
+    let word = String(String.UnicodeScalarView(scalars[index..<(index + 6)])).lowercased()
+    return word == "title:" && !isSpace(scalars[index + 6])
+  }
+}
+
+extension SearchQuery {
+  /// English words too common to rank by. They are dropped from plain-word units only, and
+  /// only when a more telling unit remains; inside quotes they are kept.
+  static let stopwords: Set<String> = [
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
+    "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for",
+    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
+    "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+    "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
+    "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    "yourselves", "say", "said", "says", "tell", "told", "show", "find", "get", "also",
+  ]
+
+  mutating func dropStopwords() {
+    func isStopword(_ unit: QueryUnit) -> Bool {
+      guard case .phrase(let tokens, let prefix) = unit, tokens.count == 1, !prefix else {
+        return false
+      }
+      return SearchQuery.stopwords.contains(tokens[0].lowercased())
+    }
+    guard units.contains(where: { !isStopword($0) }) else { return }
+    droppedStopwords = units.filter(isStopword).compactMap {
+      if case .phrase(let tokens, _) = $0 { return tokens[0] }
+      return nil
+    }
+    units.removeAll(where: isStopword)
+  }
+}

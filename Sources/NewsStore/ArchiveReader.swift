@@ -1,0 +1,187 @@
+import GRDB
+
+/// Reads the index: ranked passage search, whole articles, and statistics.
+public final class ArchiveReader {
+  /// Marks FTS5's highlight() puts around matches; cleaning removes control characters from
+  /// stored text, so these cannot occur in it.
+  static let matchStart = "\u{1}"
+  static let matchEnd = "\u{2}"
+
+  let archive: Archive
+
+  init(archive: Archive) {
+    self.archive = archive
+  }
+
+  public func search(_ query: PassageQuery) throws(StoreError) -> PassagePage {
+    do {
+      return try archive.database.read { db in try search(query, in: db) }
+    } catch {
+      throw StoreError.wrapping(error, path: archive.path, writing: false)
+    }
+  }
+
+  private func search(_ query: PassageQuery, in db: Database) throws -> PassagePage {
+    var filters: [String] = []
+    var values: [(any DatabaseValueConvertible)?] = [
+      query.titleWeight, query.textWeight, query.matchExpression,
+    ]
+    if let preferred = query.preferredExpression { values.append(preferred) }
+    if let since = query.since {
+      filters.append("article.date >= ?")
+      values.append(since)
+    }
+    if let until = query.until {
+      filters.append("article.date <= ?")
+      values.append(until)
+    }
+    if let source = query.source {
+      filters.append("article.source = ? COLLATE NOCASE")
+      values.append(source)
+    }
+    let complete =
+      query.preferredExpression == nil
+      ? "1" : "(hit.paragraphID IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?))"
+    let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+    let grouping =
+      query.groupByArticle
+      ? """
+        , grouped AS (
+          SELECT *, ROW_NUMBER() OVER (PARTITION BY articleRowID ORDER BY complete DESC, score DESC) AS rank,
+            COUNT(*) OVER (PARTITION BY articleRowID) - 1 AS others
+          FROM ranked)
+        """
+      : ", grouped AS (SELECT *, 1 AS rank, 0 AS others FROM ranked)"
+    let sql = """
+      WITH hit AS (
+        SELECT paragraphFTS.rowid AS paragraphID, -bm25(paragraphFTS, ?, ?) AS score
+        FROM paragraphFTS WHERE paragraphFTS MATCH ?),
+      ranked AS (
+        SELECT hit.paragraphID, hit.score, \(complete) AS complete,
+          paragraph.articleID AS articleRowID, paragraph.position, paragraph.text
+        FROM hit JOIN paragraph ON paragraph.id = hit.paragraphID
+        JOIN article ON article.id = paragraph.articleID
+        \(whereClause))
+      \(grouping)
+      SELECT grouped.paragraphID, grouped.score, grouped.complete, grouped.position, grouped.text,
+        grouped.others, COUNT(*) OVER () AS total, article.publicID, article.sourceID,
+        article.title, article.date, article.source, article.location, article.url
+      FROM grouped JOIN article ON article.id = grouped.articleRowID
+      WHERE grouped.rank = 1
+      ORDER BY grouped.complete DESC, grouped.score DESC, grouped.paragraphID
+      LIMIT ? OFFSET ?
+      """
+    let arguments = StatementArguments(values + [query.limit, query.offset])
+    var total = 0
+    var hits: [PassageHit] = []
+    for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+      total = row["total"]
+      hits.append(
+        PassageHit(
+          paragraphID: row["paragraphID"], articleID: row["publicID"], sourceID: row["sourceID"],
+          title: row["title"], date: row["date"], source: row["source"],
+          location: row["location"], url: row["url"], position: row["position"],
+          text: row["text"], score: row["score"], matchesAllTerms: row["complete"],
+          matches: [], otherMatchesInArticle: row["others"]))
+    }
+    if hits.isEmpty && query.offset > 0 {
+      // The page lies past the end, so no row carried the total: ask for the first row.
+      let firstRow = StatementArguments(values + [1, 0])
+      total = try Row.fetchOne(db, sql: sql, arguments: firstRow)?["total"] ?? 0
+    }
+    let highlight = try db.cachedStatement(
+      sql: """
+        SELECT highlight(paragraphFTS, 1, '\(ArchiveReader.matchStart)', '\(ArchiveReader.matchEnd)')
+        FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid = ?
+        """)
+    for index in hits.indices {
+      if let marked = try String.fetchOne(
+        highlight, arguments: [query.matchExpression, hits[index].paragraphID])
+      {
+        hits[index].matches = ArchiveReader.matchRanges(inMarkedText: marked)
+      }
+    }
+    return PassagePage(hits: hits, totalMatches: total)
+  }
+
+  /// Code-point ranges between the highlight marks, in the text without the marks.
+  static func matchRanges(inMarkedText marked: String) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var offset = 0
+    var start: Int?
+    for scalar in marked.unicodeScalars {
+      switch scalar.value {
+      case 1: start = offset
+      case 2:
+        if let begin = start, begin < offset { ranges.append(begin..<offset) }
+        start = nil
+      default: offset += 1
+      }
+    }
+    return ranges
+  }
+
+  /// An article and its paragraphs, by public id.
+  public func article(withID publicID: String) throws(StoreError) -> StoredArticle? {
+    do {
+      return try archive.database.read { db -> StoredArticle? in
+        guard
+          let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM article WHERE publicID = ?", arguments: [publicID])
+        else { return nil }
+        let paragraphs = try String.fetchAll(
+          db, sql: "SELECT text FROM paragraph WHERE articleID = ? ORDER BY position",
+          arguments: [row["id"] as Int64])
+        return StoredArticle(
+          id: row["publicID"], sourceID: row["sourceID"], title: row["title"], date: row["date"],
+          source: row["source"], location: row["location"], url: row["url"],
+          paragraphs: paragraphs)
+      }
+    } catch {
+      throw StoreError.wrapping(error, path: archive.path, writing: false)
+    }
+  }
+
+  /// Public ids starting with `prefix`, to suggest when an id is mistyped or shortened.
+  public func articleIDs(startingWith prefix: String, limit: Int = 5) throws(StoreError) -> [String] {
+    do {
+      return try archive.database.read { db in
+        try String.fetchAll(
+          db, sql: "SELECT publicID FROM article WHERE publicID >= ? AND publicID < ? ORDER BY publicID LIMIT ?",
+          arguments: [prefix, prefix + "\u{10FFFF}", limit])
+      }
+    } catch {
+      throw StoreError.wrapping(error, path: archive.path, writing: false)
+    }
+  }
+
+  public func statistics() throws(StoreError) -> ArchiveStatistics {
+    do {
+      return try archive.database.read { db in
+        let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+        let paragraphs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph") ?? 0
+        let textBytes =
+          try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM paragraph") ?? 0
+        let dates = try Row.fetchOne(db, sql: "SELECT MIN(date), MAX(date), COUNT(date) FROM article")
+        let sources = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT COALESCE(source, '(none)') AS name, COUNT(*) AS count FROM article
+            GROUP BY source COLLATE NOCASE ORDER BY count DESC, name LIMIT 10
+            """
+        ).map { (name: $0["name"] as String, articles: $0["count"] as Int) }
+        let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+        let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        let indexBytes =
+          try Int.fetchOne(
+            db, sql: "SELECT COALESCE(SUM(LENGTH(block)), 0) FROM paragraphFTS_data") ?? 0
+        return ArchiveStatistics(
+          articles: articles, paragraphs: paragraphs, datedArticles: dates?[2] ?? 0,
+          firstDate: dates?[0], lastDate: dates?[1], topSources: sources, textBytes: textBytes,
+          indexBytes: indexBytes, fileBytes: pageSize * pageCount)
+      }
+    } catch {
+      throw StoreError.wrapping(error, path: archive.path, writing: false)
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/// A search as the store runs it: FTS5 expressions already compiled, filters already parsed.
+///
+/// The search module decides what a user's words mean; this type carries the decision.
+public struct PassageQuery: Sendable, Equatable {
+  /// FTS5 MATCH expression that selects candidate passages.
+  public var matchExpression: String
+  /// Passages that also match this expression rank before all others (nil: no such tier).
+  public var preferredExpression: String?
+  /// Inclusive bounds on the article date, as `YYYY-MM-DD`.
+  public var since: String?
+  public var until: String?
+  /// Keeps articles whose source equals this, ignoring case.
+  public var source: String?
+  public var limit: Int
+  public var offset: Int
+  /// One passage per article: its best, with a count of the others that matched.
+  public var groupByArticle: Bool
+  /// bm25 weights of the title and text columns.
+  public var titleWeight: Double
+  public var textWeight: Double
+
+  public init(
+    matchExpression: String, preferredExpression: String? = nil, since: String? = nil,
+    until: String? = nil, source: String? = nil, limit: Int = 10, offset: Int = 0,
+    groupByArticle: Bool = false, titleWeight: Double = 2.0, textWeight: Double = 1.0
+  ) {
+    self.matchExpression = matchExpression
+    self.preferredExpression = preferredExpression
+    self.since = since
+    self.until = until
+    self.source = source
+    self.limit = limit
+    self.offset = offset
+    self.groupByArticle = groupByArticle
+    self.titleWeight = titleWeight
+    self.textWeight = textWeight
+  }
+}
+
+/// One ranked passage with its article's fields.
+public struct PassageHit: Sendable, Equatable {
+  public var paragraphID: Int64
+  public var articleID: String
+  public var sourceID: String?
+  public var title: String
+  public var date: String?
+  public var source: String?
+  public var location: String
+  public var url: String?
+  /// 0-based position of the passage in its article.
+  public var position: Int
+  public var text: String
+  /// bm25 score, higher is better (FTS5's sign flipped).
+  public var score: Double
+  /// True when the passage matched the preferred expression (all of the query's words).
+  public var matchesAllTerms: Bool
+  /// Matched stretches of `text`, as Unicode code-point offsets, half-open.
+  public var matches: [Range<Int>]
+  /// With grouping: how many more passages of the same article matched.
+  public var otherMatchesInArticle: Int
+}
+
+/// A page of results and how many passages (or articles, when grouped) matched in all.
+public struct PassagePage: Sendable, Equatable {
+  public var hits: [PassageHit]
+  public var totalMatches: Int
+}
