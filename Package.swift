@@ -35,9 +35,11 @@ let package = Package(
       name: "NERTool", dependencies: ["NewsEntities"], path: "Tools/NERTool",
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
     .testTarget(name: "NewsEntitiesTests", dependencies: ["NewsEntities"]),
-    .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"]),
-    .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"]),
-    .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIngest"]),
-    .testTarget(name: "NewsIndexCLITests", dependencies: ["NewsIndexCLI"]),
+    // Test fixtures shared by the test targets: temporary folders, paths into ../shared.
+    .target(name: "NewsTestSupport", path: "Tests/NewsTestSupport"),
+    .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "NewsTestSupport"]),
+    .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIngest", "NewsTestSupport"]),
+    .testTarget(name: "NewsIndexCLITests", dependencies: ["NewsIndexCLI", "NewsTestSupport"]),
   ]
 )

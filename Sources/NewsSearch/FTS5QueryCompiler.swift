@@ -12,26 +12,36 @@ public enum FTS5QueryCompiler {
     let any =
       query.units.count == 1
       ? expression(for: query.units[0])
-      : "(" + query.units.map(expression(for:)).joined(separator: " OR ") + ")"
+      : "(" + query.units.map { expression(for: $0) }.joined(separator: " OR ") + ")"
     return excluding(query.exclusions, from: any)
   }
 
-  /// Passages matching every unit and no exclusion; nil when the query has a single unit.
+  /// Passages whose own text holds every unit (title: units in the title), and no exclusion.
+  ///
+  /// The title is left out here on purpose: it is shared by every paragraph of an article, so
+  /// counting it would lift paragraphs that say nothing about the query into the first tier.
+  /// Nil for a title-only query, where the tier would say nothing.
   public static func allUnitsExpression(for query: SearchQuery) -> String? {
-    guard query.units.count > 1 else { return nil }
-    let all = "(" + query.units.map(expression(for:)).joined(separator: " AND ") + ")"
+    if query.units.count == 1, case .inTitle = query.units[0] { return nil }
+    let all = "(" + query.units.map { expression(for: $0, column: textColumn) }.joined(separator: " AND ") + ")"
     return excluding(query.exclusions, from: all)
   }
 
   static func excluding(_ exclusions: [QueryUnit], from expression: String) -> String {
     guard !exclusions.isEmpty else { return expression }
-    return expression + " NOT (" + exclusions.map(self.expression(for:)).joined(separator: " OR ") + ")"
+    return expression + " NOT (" + exclusions.map { self.expression(for: $0) }.joined(separator: " OR ") + ")"
   }
 
-  static func expression(for unit: QueryUnit) -> String {
+  /// FTS5 column holding paragraph text.
+  static let textColumn = "text"
+
+  /// The unit in FTS5 syntax; with `column`, units not already filtered to the title are
+  /// looked for in that column only.
+  static func expression(for unit: QueryUnit, column: String? = nil) -> String {
     switch unit {
     case .phrase(let tokens, let prefix):
-      return quoted(tokens.joined(separator: " ")) + (prefix ? "*" : "")
+      let phrase = quoted(tokens.joined(separator: " ")) + (prefix ? "*" : "")
+      return column.map { "\($0) : " + phrase } ?? phrase
     case .inTitle(let inner):
       // A column filter applies to a phrase; an OR group is filtered member by member.
       if case .either(let options) = inner {
@@ -40,7 +50,7 @@ public enum FTS5QueryCompiler {
       if case .inTitle(let nested) = inner { return expression(for: .inTitle(nested)) }
       return "\(titleColumn) : " + expression(for: inner)
     case .either(let options):
-      return "(" + options.map(expression(for:)).joined(separator: " OR ") + ")"
+      return "(" + options.map { expression(for: $0, column: column) }.joined(separator: " OR ") + ")"
     }
   }
 

@@ -127,8 +127,13 @@ public struct QueryParser: Sendable {
     return lexemes
   }
 
+  /// Separates words. Brackets count as space: users type them as FTS5 grouping, which this
+  /// language does not have, and "NEAR(a b)" should read as three words.
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+    switch scalar {
+    case "(", ")", "[", "]", "{", "}": return true
+    default: return scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+    }
   }
 
   static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
