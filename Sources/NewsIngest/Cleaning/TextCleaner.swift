@@ -28,9 +28,9 @@ public struct TextCleaner: Sendable {
 
   /// The cleaned paragraphs of `text`, in order, none empty.
   public func paragraphs(in text: String) -> [String] {
-    let lines = TextCleaner.normalizeCharacters(text).split(
-      separator: "\n", omittingEmptySubsequences: false)
-    let vocabulary = TextCleaner.vocabulary(of: text)
+    let lines = TextCleaner.lines(of: TextCleaner.normalizeCharacters(text))
+    // The document's vocabulary only matters when a line ends with a hyphen; most texts have none.
+    let vocabulary = TextCleaner.hasLineEndHyphen(text) ? TextCleaner.vocabulary(of: text) : []
     return TextCleaner.groupParagraphs(lines).compactMap { paragraphLines in
       let joined = TextCleaner.collapseSpaces(
         TextCleaner.joinWrappedLines(paragraphLines, vocabulary: vocabulary))
@@ -43,6 +43,8 @@ public struct TextCleaner: Sendable {
   /// Unifies line endings to `\n`, turns tabs and Unicode spaces into plain spaces, drops control
   /// and zero-width characters, and repairs C1 controls left by a Latin-1 misreading (U+0092 → ’).
   public static func normalizeCharacters(_ text: String) -> String {
+    // Fast path: printable ASCII and line feeds need no change (most newswire text).
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
     var output = String.UnicodeScalarView()
     var previousWasCR = false
     for scalar in text.unicodeScalars {
@@ -56,6 +58,7 @@ public struct TextCleaner: Sendable {
         if let repaired = TextDecoder.repairedC1Control(scalar) { output.append(repaired) }
       case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
       case 0x2028, 0x2029: output.append("\n")
+      case 0x20..<0x7F: output.append(scalar)
       default:
         if scalar.properties.generalCategory == .spaceSeparator {
           output.append(" ")
@@ -163,18 +166,39 @@ public struct TextCleaner: Sendable {
 
   /// Collapses runs of spaces (justified PDF text) and trims the ends.
   public static func collapseSpaces(_ text: String) -> String {
-    var output = String.UnicodeScalarView()
+    // Works on UTF-8 bytes: a space is one byte and never part of a multi-byte character.
+    var output: [UInt8] = []
+    output.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if scalar == " " {
+    for byte in text.utf8 {
+      if byte == 0x20 {
         pendingSpace = !output.isEmpty
         continue
       }
-      if pendingSpace { output.append(" ") }
+      if pendingSpace { output.append(0x20) }
       pendingSpace = false
-      output.append(scalar)
+      output.append(byte)
     }
-    return String(output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Splits at line feeds, keeping empty lines (they separate paragraphs).
+  static func lines(of text: String) -> [Substring] {
+    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+  }
+
+  /// True when some line ends with a hyphen (spaces after it allowed).
+  static func hasLineEndHyphen(_ text: String) -> Bool {
+    var lastNonSpace: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == 0x0A || byte == 0x0D {
+        if lastNonSpace == 0x2D { return true }
+        lastNonSpace = 0
+      } else if byte != 0x20 {
+        lastNonSpace = byte
+      }
+    }
+    return false
   }
 
   // MARK: - Helpers
@@ -206,9 +230,10 @@ public struct TextCleaner: Sendable {
 extension Substring {
   /// The substring without leading and trailing spaces.
   func trimmingSpaces() -> Substring {
-    guard let start = firstIndex(where: { $0 != " " }) else { return self[endIndex...] }
-    let end = lastIndex(where: { $0 != " " })!
-    return self[start...end]
+    let bytes = utf8
+    guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return self[endIndex...] }
+    let end = bytes.lastIndex(where: { $0 != 0x20 })!
+    return Substring(bytes[start...end])
   }
 
   func trimmingCharacters(where predicate: (Character) -> Bool) -> Substring {
