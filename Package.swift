@@ -18,16 +18,19 @@ let package = Package(
     // Named-entity tagger: pure Swift, no database. Its model ships as a resource.
     .target(
       name: "NewsEntities", dependencies: ["NewsModel"],
-      resources: [.copy("Resources/NERModel.bin"), .copy("Resources/aliases.txt")]),
+      resources: [
+        .copy("Resources/NERModel.bin"), .copy("Resources/aliases.txt"),
+        .copy("Resources/canonical-names.txt"),
+      ]),
     .target(
       name: "NewsStore",
       dependencies: ["NewsModel", .product(name: "GRDB", package: "GRDB.swift")]),
-    .target(name: "NewsIngest", dependencies: ["NewsModel", "NewsStore"]),
+    .target(name: "NewsIngest", dependencies: ["NewsModel", "NewsEntities", "NewsStore"]),
     .target(name: "NewsSearch", dependencies: ["NewsModel", "NewsStore"]),
     .executableTarget(
       name: "NewsIndexCLI",
       dependencies: [
-        "NewsIngest", "NewsSearch", "NewsStore",
+        "NewsIngest", "NewsEntities", "NewsSearch", "NewsStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Tools: trains and evaluates the entity tagger (never imported by the library).

@@ -13,7 +13,9 @@ struct NewsIndex: ParsableCommand {
       search it. The index file is --db, else $NEWSINDEX_DB, else ./newsindex.db.
       """,
     version: "0.1.0",
-    subcommands: [Index.self, Search.self, Show.self, Stats.self])
+    subcommands: [
+      Index.self, Search.self, Show.self, Stats.self, Entities.self, Entity.self, Tag.self,
+    ])
 }
 
 /// Exit statuses, documented in the README.

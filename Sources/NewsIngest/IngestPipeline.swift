@@ -15,10 +15,16 @@ public final class IngestPipeline {
   public struct Options: Sendable {
     public var mapping = FieldMapping()
     public var batchSize = IngestPipeline.defaultBatchSize
+    /// Tags and links named entities; nil skips extraction (`--no-entities`).
+    public var annotator: EntityAnnotator?
 
-    public init(mapping: FieldMapping = FieldMapping(), batchSize: Int = IngestPipeline.defaultBatchSize) {
+    public init(
+      mapping: FieldMapping = FieldMapping(), batchSize: Int = IngestPipeline.defaultBatchSize,
+      annotator: EntityAnnotator? = nil
+    ) {
       self.mapping = mapping
       self.batchSize = batchSize
+      self.annotator = annotator
     }
   }
 
@@ -53,6 +59,7 @@ public final class IngestPipeline {
       try collector.index(path: path)
     }
     try collector.flush()
+    try writer.finishEntities()
     return collector.summary
   }
 
@@ -95,7 +102,8 @@ public final class IngestPipeline {
       switch pipeline.builder.build(raw) {
       case .skipped(let issue):
         summary.skipped.append(issue)
-      case .article(let article, let dateWasUnreadable):
+      case .article(var article, let dateWasUnreadable):
+        pipeline.options.annotator?.annotate(&article)
         if dateWasUnreadable { summary.unreadableDates += 1 }
         if !seenIDs.insert(article.id).inserted {
           summary.duplicateIDs += 1

@@ -20,6 +20,10 @@ public struct Article: Sendable, Equatable {
   /// True when the article is a whole file at `location`: a new version of that file
   /// replaces this article even though its content hash (and so its id) changed.
   public var ownsLocation: Bool
+  /// Named entities found in the passages, linked to canonical names.
+  public var mentions: [EntityMention] = []
+  /// Names the article taught: acronym definitions and other spellings of its entities.
+  public var aliases: [EntityAlias] = []
 
   public init(
     id: String, sourceID: String?, title: String, date: ArticleDate?, source: String?,

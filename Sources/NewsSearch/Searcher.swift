@@ -17,11 +17,17 @@ public struct Searcher {
     public var until: ArticleDate?
     public var source: String?
     public var groupByArticle = false
+    /// Keeps passages mentioning every one of these entities (ids from `lookUpEntity`).
+    public var entityIDs: [Int64] = []
+    /// How many top entities over all matches to return (0: none).
+    public var facetLimit = 0
 
     public init(
       limit: Int = 10, offset: Int = 0, since: ArticleDate? = nil, until: ArticleDate? = nil,
-      source: String? = nil, groupByArticle: Bool = false
+      source: String? = nil, groupByArticle: Bool = false, entityIDs: [Int64] = [], facetLimit: Int = 0
     ) {
+      self.entityIDs = entityIDs
+      self.facetLimit = facetLimit
       self.limit = limit
       self.offset = offset
       self.since = since
@@ -35,6 +41,8 @@ public struct Searcher {
     public var rank: Int
     public var passage: PassageHit
     public var snippet: SnippetBuilder.Snippet
+    /// The named entities in the passage, in text order.
+    public var entities: [PassageEntity]
   }
 
   public struct Results: Sendable, Equatable {
@@ -42,6 +50,8 @@ public struct Searcher {
     public var hits: [Hit]
     /// Passages (articles, when grouped) that matched, over all pages.
     public var totalMatches: Int
+    /// The entities most often named in all matching passages.
+    public var facets: [EntityFacet]
   }
 
   let reader: ArchiveReader
@@ -64,14 +74,17 @@ public struct Searcher {
       preferredExpression: FTS5QueryCompiler.allUnitsExpression(for: query),
       since: options.since?.isoString, until: options.until?.isoString, source: options.source,
       limit: options.limit, offset: options.offset, groupByArticle: options.groupByArticle,
-      titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight)
+      titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight,
+      entityIDs: options.entityIDs, facetLimit: options.facetLimit)
     let page = try reader.search(passageQuery)
+    let entities = try reader.entities(inParagraphs: page.hits.map(\.paragraphID))
     let hits = page.hits.enumerated().map { index, passage in
       Hit(
         rank: options.offset + index + 1, passage: passage,
-        snippet: snippets.snippet(of: passage.text, matches: passage.matches))
+        snippet: snippets.snippet(of: passage.text, matches: passage.matches),
+        entities: entities[passage.paragraphID] ?? [])
     }
-    return Results(query: query, hits: hits, totalMatches: page.totalMatches)
+    return Results(query: query, hits: hits, totalMatches: page.totalMatches, facets: page.facets)
   }
 
   /// Joins matches separated only by a space or punctuation ("Idlib" + "de-escalation"

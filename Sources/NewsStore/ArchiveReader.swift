@@ -1,4 +1,5 @@
 import GRDB
+import NewsModel
 
 /// Reads the index: ranked passage search, whole articles, and statistics.
 public final class ArchiveReader {
@@ -22,6 +23,70 @@ public final class ArchiveReader {
   }
 
   private func search(_ query: PassageQuery, in db: Database) throws -> PassagePage {
+    let (matching, values) = ArchiveReader.matchingPassages(query)
+    let grouping =
+      query.groupByArticle
+      ? """
+        , grouped AS (
+          SELECT *, ROW_NUMBER() OVER (PARTITION BY articleRowID ORDER BY complete DESC, score DESC) AS rank,
+            COUNT(*) OVER (PARTITION BY articleRowID) - 1 AS others
+          FROM ranked)
+        """
+      : ", grouped AS (SELECT *, 1 AS rank, 0 AS others FROM ranked)"
+    let sql = """
+      \(matching)
+      \(grouping)
+      SELECT grouped.paragraphID, grouped.score, grouped.complete, grouped.position, grouped.text,
+        grouped.others, COUNT(*) OVER () AS total, article.publicID, article.sourceID,
+        article.title, article.date, article.source, article.location, article.url
+      FROM grouped JOIN article ON article.id = grouped.articleRowID
+      WHERE grouped.rank = 1
+      ORDER BY grouped.complete DESC, grouped.score DESC, grouped.paragraphID
+      LIMIT ? OFFSET ?
+      """
+    var total = 0
+    var hits: [PassageHit] = []
+    for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values + [query.limit, query.offset])) {
+      total = row["total"]
+      hits.append(ArchiveReader.hit(row, matchesAllTerms: row["complete"], others: row["others"]))
+    }
+    if hits.isEmpty && query.offset > 0 {
+      // The page lies past the end, so no row carried the total: ask for the first row.
+      total = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(values + [1, 0]))?["total"] ?? 0
+    }
+    let highlight = try db.cachedStatement(
+      sql: """
+        SELECT highlight(paragraphFTS, 1, '\(ArchiveReader.matchStart)', '\(ArchiveReader.matchEnd)')
+        FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid = ?
+        """)
+    for index in hits.indices {
+      if let marked = try String.fetchOne(
+        highlight, arguments: [query.matchExpression, hits[index].paragraphID])
+      {
+        hits[index].matches = ArchiveReader.matchRanges(inMarkedText: marked)
+      }
+    }
+    var facets: [EntityFacet] = []
+    if query.facetLimit > 0 {
+      facets = try Row.fetchAll(
+        db,
+        sql: """
+          \(matching)
+          SELECT e.name AS name, e.type AS type, COUNT(DISTINCT m.paragraphID) AS paragraphs
+          FROM ranked JOIN mention AS m ON m.paragraphID = ranked.paragraphID
+          JOIN entity AS e ON e.id = m.entityID
+          GROUP BY e.id ORDER BY paragraphs DESC, e.name LIMIT ?
+          """, arguments: StatementArguments(values + [query.facetLimit])
+      ).map {
+        EntityFacet(name: $0["name"], type: EntityType(rawValue: $0["type"]) ?? .other, paragraphs: $0["paragraphs"])
+      }
+    }
+    return PassagePage(hits: hits, totalMatches: total, facets: facets)
+  }
+
+  /// The CTEs `hit` (FTS5 matches with bm25) and `ranked` (with the first-tier flag, article
+  /// filters and entity filters applied), and their arguments.
+  static func matchingPassages(_ query: PassageQuery) -> (sql: String, values: [(any DatabaseValueConvertible)?]) {
     var filters: [String] = []
     var values: [(any DatabaseValueConvertible)?] = [
       query.titleWeight, query.textWeight, query.matchExpression,
@@ -39,19 +104,14 @@ public final class ArchiveReader {
       filters.append("article.source = ? COLLATE NOCASE")
       values.append(source)
     }
+    for entity in query.entityIDs {
+      filters.append("hit.paragraphID IN (SELECT paragraphID FROM mention WHERE entityID = ?)")
+      values.append(entity)
+    }
     let complete =
       query.preferredExpression == nil
       ? "1" : "(hit.paragraphID IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?))"
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-    let grouping =
-      query.groupByArticle
-      ? """
-        , grouped AS (
-          SELECT *, ROW_NUMBER() OVER (PARTITION BY articleRowID ORDER BY complete DESC, score DESC) AS rank,
-            COUNT(*) OVER (PARTITION BY articleRowID) - 1 AS others
-          FROM ranked)
-        """
-      : ", grouped AS (SELECT *, 1 AS rank, 0 AS others FROM ranked)"
     let sql = """
       WITH hit AS (
         SELECT paragraphFTS.rowid AS paragraphID, -bm25(paragraphFTS, ?, ?) AS score
@@ -62,46 +122,29 @@ public final class ArchiveReader {
         FROM hit JOIN paragraph ON paragraph.id = hit.paragraphID
         JOIN article ON article.id = paragraph.articleID
         \(whereClause))
-      \(grouping)
-      SELECT grouped.paragraphID, grouped.score, grouped.complete, grouped.position, grouped.text,
-        grouped.others, COUNT(*) OVER () AS total, article.publicID, article.sourceID,
-        article.title, article.date, article.source, article.location, article.url
-      FROM grouped JOIN article ON article.id = grouped.articleRowID
-      WHERE grouped.rank = 1
-      ORDER BY grouped.complete DESC, grouped.score DESC, grouped.paragraphID
-      LIMIT ? OFFSET ?
       """
-    let arguments = StatementArguments(values + [query.limit, query.offset])
-    var total = 0
-    var hits: [PassageHit] = []
-    for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-      total = row["total"]
-      hits.append(
-        PassageHit(
-          paragraphID: row["paragraphID"], articleID: row["publicID"], sourceID: row["sourceID"],
-          title: row["title"], date: row["date"], source: row["source"],
-          location: row["location"], url: row["url"], position: row["position"],
-          text: row["text"], score: row["score"], matchesAllTerms: row["complete"],
-          matches: [], otherMatchesInArticle: row["others"]))
-    }
-    if hits.isEmpty && query.offset > 0 {
-      // The page lies past the end, so no row carried the total: ask for the first row.
-      let firstRow = StatementArguments(values + [1, 0])
-      total = try Row.fetchOne(db, sql: sql, arguments: firstRow)?["total"] ?? 0
-    }
-    let highlight = try db.cachedStatement(
+    return (sql, values)
+  }
+
+  static func hit(_ row: Row, matchesAllTerms: Bool, others: Int) -> PassageHit {
+    PassageHit(
+      paragraphID: row["paragraphID"], articleID: row["publicID"], sourceID: row["sourceID"],
+      title: row["title"], date: row["date"], source: row["source"], location: row["location"],
+      url: row["url"], position: row["position"], text: row["text"], score: row["score"] ?? 0,
+      matchesAllTerms: matchesAllTerms, matches: [], otherMatchesInArticle: others)
+  }
+
+  /// One paragraph with its article's fields, unranked.
+  func passage(withID id: Int64, in db: Database) throws -> PassageHit? {
+    try Row.fetchOne(
+      db,
       sql: """
-        SELECT highlight(paragraphFTS, 1, '\(ArchiveReader.matchStart)', '\(ArchiveReader.matchEnd)')
-        FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid = ?
-        """)
-    for index in hits.indices {
-      if let marked = try String.fetchOne(
-        highlight, arguments: [query.matchExpression, hits[index].paragraphID])
-      {
-        hits[index].matches = ArchiveReader.matchRanges(inMarkedText: marked)
-      }
-    }
-    return PassagePage(hits: hits, totalMatches: total)
+        SELECT paragraph.id AS paragraphID, NULL AS score, paragraph.position, paragraph.text,
+          article.publicID, article.sourceID, article.title, article.date, article.source,
+          article.location, article.url
+        FROM paragraph JOIN article ON article.id = paragraph.articleID WHERE paragraph.id = ?
+        """, arguments: [id]
+    ).map { ArchiveReader.hit($0, matchesAllTerms: true, others: 0) }
   }
 
   /// Code-point ranges between the highlight marks, in the text without the marks.

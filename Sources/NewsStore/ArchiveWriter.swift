@@ -12,6 +12,9 @@ public final class ArchiveWriter {
   }
 
   let archive: Archive
+  /// Entity row ids by "type|nameKey", so that most mentions cost no lookup. Cleared when a
+  /// transaction fails, since its rows are gone.
+  private var entityIDs: [String: Int64] = [:]
 
   init(archive: Archive) {
     self.archive = archive
@@ -24,6 +27,46 @@ public final class ArchiveWriter {
         try articles.map { try write($0, in: db) }
       }
     } catch {
+      entityIDs.removeAll()
+      throw StoreError.wrapping(error, path: archive.path, writing: true)
+    }
+  }
+
+  /// Ends an index run: joins entities that an acronym definition says are one, drops entities
+  /// no paragraph mentions any more, and rebuilds the entity name index.
+  public func finishEntities() throws(StoreError) {
+    do {
+      try archive.database.write { db in
+        let duplicates = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT duplicate.id AS duplicate, duplicate.name AS name, target.id AS target
+            FROM entity AS duplicate
+            JOIN entityAlias ON entityAlias.aliasKey = duplicate.nameKey AND entityAlias.isDefinition
+            JOIN entity AS target ON target.id = entityAlias.entityID AND target.type = duplicate.type
+            WHERE target.id <> duplicate.id
+            """)
+        for row in duplicates {
+          let duplicate: Int64 = row["duplicate"]
+          let target: Int64 = row["target"]
+          try db.execute(sql: "UPDATE mention SET entityID = ? WHERE entityID = ?", arguments: [target, duplicate])
+          try db.execute(
+            sql: "UPDATE OR IGNORE entityAlias SET entityID = ? WHERE entityID = ?", arguments: [target, duplicate])
+          try db.execute(sql: "DELETE FROM entity WHERE id = ?", arguments: [duplicate])
+        }
+        try db.execute(
+          sql: "DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM mention WHERE mention.entityID = entity.id)")
+        try db.execute(sql: "DELETE FROM entityFTS")
+        try db.execute(
+          sql: """
+            INSERT INTO entityFTS(rowid, name, aliases)
+            SELECT id, name, (SELECT group_concat(alias, ' | ') FROM entityAlias WHERE entityID = entity.id)
+            FROM entity
+            """)
+      }
+      entityIDs.removeAll()
+    } catch {
+      entityIDs.removeAll()
       throw StoreError.wrapping(error, path: archive.path, writing: true)
     }
   }
@@ -83,10 +126,60 @@ public final class ArchiveWriter {
       sql: "INSERT INTO paragraph(articleID, position, text) VALUES (?, ?, ?)")
     let insertIndexRow = try db.cachedStatement(
       sql: "INSERT INTO paragraphFTS(rowid, title, text) VALUES (?, ?, ?)")
+    var paragraphIDs: [Int64] = []
     for (position, text) in article.passages.enumerated() {
       try insertParagraph.execute(arguments: [articleRowID, position, text])
-      try insertIndexRow.execute(arguments: [db.lastInsertedRowID, article.title, text])
+      let paragraphID = db.lastInsertedRowID
+      paragraphIDs.append(paragraphID)
+      try insertIndexRow.execute(arguments: [paragraphID, article.title, text])
     }
+    try insertEntities(of: article, paragraphIDs: paragraphIDs, in: db)
+  }
+
+  private func insertEntities(of article: Article, paragraphIDs: [Int64], in db: Database) throws {
+    guard !article.mentions.isEmpty || !article.aliases.isEmpty else { return }
+    let insertAlias = try db.cachedStatement(
+      sql: """
+        INSERT INTO entityAlias(entityID, alias, aliasKey, isDefinition) VALUES (?, ?, ?, ?)
+        ON CONFLICT (entityID, aliasKey) DO UPDATE SET isDefinition = max(isDefinition, excluded.isDefinition)
+        """)
+    for alias in article.aliases {
+      let entity = try entityID(name: alias.name, type: alias.type, in: db)
+      try insertAlias.execute(arguments: [entity, alias.alias, NameKey.of(alias.alias), alias.isDefinition])
+    }
+    let insertMention = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO mention(paragraphID, start, \"end\", entityID) VALUES (?, ?, ?, ?)")
+    for mention in article.mentions where mention.passage < paragraphIDs.count {
+      let entity = try entityID(name: mention.name, type: mention.type, in: db)
+      try insertMention.execute(arguments: [paragraphIDs[mention.passage], mention.start, mention.end, entity])
+    }
+  }
+
+  /// The entity of this type and name: by its key, else by an acronym some article defined,
+  /// else a new one.
+  private func entityID(name: String, type: EntityType, in db: Database) throws -> Int64 {
+    let key = NameKey.of(name)
+    let cacheKey = type.rawValue + "|" + key
+    if let cached = entityIDs[cacheKey] { return cached }
+    var found = try Int64.fetchOne(
+      db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND nameKey = ?"),
+      arguments: [type.rawValue, key])
+    if found == nil {
+      found = try Int64.fetchOne(
+        db.cachedStatement(
+          sql: """
+            SELECT entity.id FROM entityAlias JOIN entity ON entity.id = entityAlias.entityID
+            WHERE entityAlias.aliasKey = ? AND entityAlias.isDefinition AND entity.type = ? LIMIT 1
+            """),
+        arguments: [key, type.rawValue])
+    }
+    if found == nil {
+      try db.cachedStatement(sql: "INSERT INTO entity(name, type, nameKey) VALUES (?, ?, ?)")
+        .execute(arguments: [name, type.rawValue, key])
+      found = db.lastInsertedRowID
+    }
+    entityIDs[cacheKey] = found
+    return found!
   }
 
   /// Deletes an article's paragraphs and their index rows. An external-content FTS5 table

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// A search as the store runs it: FTS5 expressions already compiled, filters already parsed.
 ///
 /// The search module decides what a user's words mean; this type carries the decision.
@@ -18,12 +20,19 @@ public struct PassageQuery: Sendable, Equatable {
   /// bm25 weights of the title and text columns.
   public var titleWeight: Double
   public var textWeight: Double
+  /// Keeps passages that mention every one of these entities (row ids).
+  public var entityIDs: [Int64]
+  /// How many of the entities most often named in all matching passages to return (0: none).
+  public var facetLimit: Int
 
   public init(
     matchExpression: String, preferredExpression: String? = nil, since: String? = nil,
     until: String? = nil, source: String? = nil, limit: Int = 10, offset: Int = 0,
-    groupByArticle: Bool = false, titleWeight: Double = 2.0, textWeight: Double = 1.0
+    groupByArticle: Bool = false, titleWeight: Double = 2.0, textWeight: Double = 1.0,
+    entityIDs: [Int64] = [], facetLimit: Int = 0
   ) {
+    self.entityIDs = entityIDs
+    self.facetLimit = facetLimit
     self.matchExpression = matchExpression
     self.preferredExpression = preferredExpression
     self.since = since
@@ -64,4 +73,13 @@ public struct PassageHit: Sendable, Equatable {
 public struct PassagePage: Sendable, Equatable {
   public var hits: [PassageHit]
   public var totalMatches: Int
+  /// The entities most often named in all matching passages, not just this page.
+  public var facets: [EntityFacet] = []
+}
+
+/// An entity and how many matching passages name it.
+public struct EntityFacet: Sendable, Equatable {
+  public var name: String
+  public var type: EntityType
+  public var paragraphs: Int
 }

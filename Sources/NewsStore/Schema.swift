@@ -8,6 +8,11 @@ import GRDB
 /// - `paragraphFTS`: an external-content FTS5 index over the view `paragraphContent`
 ///   (article title + passage text), so the text is stored once. Rows are written and deleted
 ///   by ``ArchiveWriter`` directly: GRDB's synchronisation triggers would double the load cost.
+/// - `entity`: one row per named entity, unique by type and ``NameKey`` of its name.
+/// - `entityAlias`: other names of an entity; `isDefinition` marks acronyms an article defined,
+///   which name the entity everywhere.
+/// - `mention`: an entity in a paragraph, with code-point offsets; removed with its paragraph.
+/// - `entityFTS`: FTS5 over entity names and aliases, rebuilt at the end of each index run.
 enum Schema {
   /// `porter` stems English ("patrols" finds "patrol"); `unicode61 remove_diacritics 2` folds
   /// case and accents of every script, so "Idlib" finds "IDLIB" and "Aleppó".
@@ -50,6 +55,37 @@ enum Schema {
             tokenize = '\(tokenizer)'
           );
           INSERT INTO paragraphFTS(paragraphFTS, rank) VALUES('automerge', 8);
+          """)
+    }
+    migrator.registerMigration("createEntities") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE entity (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            nameKey TEXT NOT NULL,
+            UNIQUE (type, nameKey)
+          );
+          CREATE TABLE entityAlias (
+            entityID INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            aliasKey TEXT NOT NULL,
+            isDefinition INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (entityID, aliasKey)
+          ) WITHOUT ROWID;
+          CREATE INDEX entityAlias_on_aliasKey ON entityAlias(aliasKey);
+          CREATE TABLE mention (
+            paragraphID INTEGER NOT NULL REFERENCES paragraph(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            entityID INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+            PRIMARY KEY (paragraphID, start)
+          ) WITHOUT ROWID;
+          CREATE INDEX mention_on_entity ON mention(entityID, paragraphID);
+          CREATE VIRTUAL TABLE entityFTS USING fts5(
+            name, aliases, tokenize = 'unicode61 remove_diacritics 2'
+          );
           """)
     }
     return migrator

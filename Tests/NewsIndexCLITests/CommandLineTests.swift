@@ -147,4 +147,53 @@ struct Run {
     #expect(!dates.isEmpty)
     #expect(dates.allSatisfy { $0 >= "2019-01-01" })
   }
+
+  @Test func entitiesAreListedAndFoundUnderAnyName() throws {
+    _ = try Run(["index", "--db", db, SharedCorpora.corpus])
+    let list = try Run(["entities", "--db", db, "--type", "person", "--limit", "5", "--json"])
+    #expect(list.status == 0)
+    let people = list.output.split(separator: "\n").compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+    #expect(people.count == 5)
+    #expect(people.allSatisfy { $0["type"] as? String == "person" })
+    let card = try Run(["entity", "--db", db, "Daesh"])
+    #expect(card.status == 0)
+    #expect(card.output.hasPrefix("ISIS (organization)"))
+    #expect(card.output.contains("named in the same paragraphs"))
+    let unknown = try Run(["entity", "--db", db, "Nobody Atall"])
+    #expect(unknown.status == 64)
+    #expect(unknown.error.hasPrefix("newsindex: no entity is named 'Nobody Atall'"))
+  }
+
+  @Test func searchByEntityShowsEntitiesInJSON() throws {
+    _ = try Run(["index", "--db", db, SharedCorpora.corpus])
+    let run = try Run(["search", "--db", db, "--json", "--entity", "lavr*", "Idlib"])
+    #expect(run.status == 0)
+    let lines = run.output.split(separator: "\n")
+    #expect(!lines.isEmpty)
+    for line in lines {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let entities = try #require(object["entities"] as? [[String: Any]])
+      #expect(entities.contains { $0["name"] as? String == "Sergey Lavrov" && $0["type"] as? String == "person" })
+    }
+  }
+
+  @Test func conllTaggingKeepsEveryLineAndAppendsATag() throws {
+    let input = "-DOCSTART- -X- O O\n\nSergey NNP I-NP I-PER\nLavrov NNP I-NP I-PER\nvisited VBD I-VP O\nAnkara NNP I-NP I-LOC\n. . O O\n\n"
+    let file = try folder.write("tiny.conll", input)
+    let run = try Run(["tag", "--conll", file])
+    #expect(run.status == 0)
+    let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false)
+    let inputLines = input.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == inputLines.count)
+    for (output, original) in zip(lines, inputLines) {
+      #expect(output.hasPrefix(original))
+    }
+    #expect(lines[0] == "-DOCSTART- -X- O O O")
+    #expect(lines[2] == "Sergey NNP I-NP I-PER B-PER")
+    #expect(lines[3] == "Lavrov NNP I-NP I-PER I-PER")
+    #expect(lines[4] == "visited VBD I-VP O O")
+    #expect(lines[5] == "Ankara NNP I-NP I-LOC B-LOC")
+  }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsEntities
 import NewsIngest
 import NewsStore
 
@@ -32,6 +33,11 @@ extension NewsIndex {
     @Option(help: "JSON/CSV field holding the URL (default: url, link, …).")
     var urlField: String?
 
+    @Flag(help: "Skip named-entity extraction (faster; entities, --entity and --facets then find nothing new).")
+    var noEntities = false
+    @Option(help: "Extra alias file, one entity a line: 'type: Canonical Name | alias | alias' (see README).")
+    var aliases: String?
+
     @Flag(help: "Print only the summary, no progress.")
     var quiet = false
 
@@ -51,12 +57,14 @@ extension NewsIndex {
       overrides[.source] = sourceField
       overrides[.url] = urlField
 
+      let annotator = noEntities ? nil : try loadAnnotator()
       let started = Date()
       let summary: IngestSummary
       do {
         let archive = try Archive.openForWriting(path: database.path)
         let pipeline = IngestPipeline(
-          writer: archive.makeWriter(), options: .init(mapping: FieldMapping(overrides: overrides)))
+          writer: archive.makeWriter(),
+          options: .init(mapping: FieldMapping(overrides: overrides), annotator: annotator))
         let progress = ProgressLine(enabled: !quiet && Terminal.standardErrorIsTerminal)
         pipeline.onBatch = { progress.update(articles: $0.articlesSeen, files: $0.filesRead) }
         summary = try pipeline.run(paths: paths)
@@ -69,6 +77,30 @@ extension NewsIndex {
           summary, databasePath: database.path, seconds: Date().timeIntervalSince(started),
           listing: database.verbose ? Int.max : Index.listedIssues))
       if !summary.skipped.isEmpty { throw ExitStatus.someSkipped }
+    }
+
+    /// The bundled tagger and names, plus the user's alias file; a bad file stops the run
+    /// before anything is written.
+    func loadAnnotator() throws -> EntityAnnotator {
+      var extra: CanonicalNameTable?
+      if let aliases {
+        guard let text = try? String(contentsOfFile: aliases, encoding: .utf8) else {
+          printError("cannot read the alias file \(aliases); check the path (or drop --aliases)")
+          throw ExitStatus.usage
+        }
+        do {
+          extra = try CanonicalNameTable(text: text, source: aliases)
+        } catch {
+          printError("\(error.description); fix the line or drop --aliases")
+          throw ExitStatus.usage
+        }
+      }
+      do {
+        return try EntityAnnotator.bundled(extraNames: extra)
+      } catch {
+        printError("the entity model could not be loaded (\(error)); reinstall newsindex, or index with --no-entities")
+        throw ExitStatus.failed
+      }
     }
   }
 }

@@ -29,8 +29,15 @@ extension NewsIndex {
     var source: String?
     @Flag(help: "One result per article: its best paragraph, and how many others matched.")
     var group = false
+    @Option(name: .customLong("entity"), help: "Only paragraphs naming this entity, under any of its names (repeatable).")
+    var entityNames: [String] = []
+    @Flag(help: "Also print the entities most often named in all matching paragraphs.")
+    var facets = false
     @Flag(help: "Print one JSON object per result and line (NDJSON).")
     var json = false
+
+    /// Entities listed by --facets.
+    static let facetCount = 10
 
     @Argument(help: "What to search for (see the query syntax above).")
     var query: [String]
@@ -67,13 +74,18 @@ extension NewsIndex {
     func run() throws {
       let text = query.joined(separator: " ")
       let bounds = try dateBounds()
-      let options = Searcher.Options(
+      var options = Searcher.Options(
         limit: limit, offset: offset, since: bounds.since, until: bounds.until, source: source,
         groupByArticle: group)
       let results: Searcher.Results
       do {
         let archive = try Archive.openForReading(path: database.path)
-        results = try Searcher(reader: archive.makeReader()).search(text, options: options)
+        let reader = archive.makeReader()
+        for name in entityNames {
+          options.entityIDs.append(try EntityResolver.resolve(name, with: reader).id)
+        }
+        options.facetLimit = facets ? Search.facetCount : 0
+        results = try Searcher(reader: reader).search(text, options: options)
       } catch let error as QueryError {
         printError(error.description)
         throw ExitStatus.usage
@@ -83,6 +95,7 @@ extension NewsIndex {
       if json {
         let writer = JSONResultWriter()
         for hit in results.hits { print(writer.line(for: hit, grouped: group)) }
+        if facets { print(writer.facetsLine(results.facets)) }
       } else {
         print(
           ResultFormatter(color: Terminal.usesColor, width: Terminal.width)

@@ -24,7 +24,34 @@ struct JSONResultWriter {
       .array(passage.matches.map { .array([.number(Double($0.lowerBound)), .number(Double($0.upperBound))]) }))
     object.add("snippet", .string(hit.snippet.text))
     object.add("matched_all_terms", .bool(passage.matchesAllTerms))
+    object.add(
+      "entities",
+      .array(
+        hit.entities.map {
+          var entity = JSONObjectWriter()
+          entity.add("name", .string($0.name))
+          entity.add("type", .string($0.type.rawValue))
+          entity.add("start", .number(Double($0.start)))
+          entity.add("end", .number(Double($0.end)))
+          return .raw(entity.finish())
+        }))
     if grouped { object.add("more_paragraphs_matched", .number(Double(passage.otherMatchesInArticle))) }
+    return object.finish()
+  }
+
+  /// The `--facets` line, after the results: `{"facets": [{"name", "type", "paragraphs"}]}`.
+  func facetsLine(_ facets: [EntityFacet]) -> String {
+    var object = JSONObjectWriter()
+    object.add(
+      "facets",
+      .array(
+        facets.map {
+          var facet = JSONObjectWriter()
+          facet.add("name", .string($0.name))
+          facet.add("type", .string($0.type.rawValue))
+          facet.add("paragraphs", .number(Double($0.paragraphs)))
+          return .raw(facet.finish())
+        }))
     return object.finish()
   }
 }
@@ -36,6 +63,8 @@ indirect enum JSONValue {
   case bool(Bool)
   case null
   case array([JSONValue])
+  /// Already-written JSON (a nested object).
+  case raw(String)
 
   func write(into output: inout String) {
     switch self {
@@ -48,6 +77,7 @@ indirect enum JSONValue {
       }
     case .bool(let value): output += value ? "true" : "false"
     case .null: output += "null"
+    case .raw(let json): output += json
     case .array(let values):
       output += "["
       for (index, value) in values.enumerated() {

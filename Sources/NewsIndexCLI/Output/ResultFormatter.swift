@@ -51,6 +51,17 @@ struct ResultFormatter {
       let shown = snippets.snippet(
         of: passage.text, matches: Searcher.mergingAdjacent(passage.matches, in: passage.text))
       output += wrap(shown.text, matches: shown.matches) + "\n"
+      if !hit.entities.isEmpty {
+        var seen = Set<String>()
+        let names = hit.entities.map(\.name).filter { seen.insert($0).inserted }
+        output += ResultFormatter.indent + dim("named: " + names.joined(separator: " · ")) + "\n"
+      }
+    }
+    if !results.facets.isEmpty {
+      output += "\n" + bold("most named in all \(results.totalMatches) matches:") + "\n"
+      for facet in results.facets {
+        output += ResultFormatter.indent + "\(facet.name) (\(facet.type.rawValue)) \(facet.paragraphs)\n"
+      }
     }
     return output
   }

@@ -48,7 +48,7 @@ public struct PlainTextReader: Sendable {
   }
 
   /// Splits a text file's content into front matter, title and body.
-  static func article(from text: String, path: String) -> RawArticle? {
+  public static func article(from text: String, path: String) -> RawArticle? {
     var lines = TextCleaner.normalizeCharacters(text).split(
       separator: "\n", omittingEmptySubsequences: false)
     while let first = lines.first, first.trimmingSpaces().isEmpty { lines.removeFirst() }

@@ -1,0 +1,161 @@
+import GRDB
+import NewsModel
+
+/// Entity queries: lists, lookup by any name, cards, and the entities of search results.
+extension ArchiveReader {
+  /// Columns of an `EntitySummary`, over `mention m JOIN entity e JOIN paragraph p JOIN article a`.
+  static let summaryColumns = """
+    e.id AS id, e.name AS name, e.type AS type, COUNT(*) AS mentions,
+    COUNT(DISTINCT p.articleID) AS articles, MIN(a.date) AS firstDate, MAX(a.date) AS lastDate
+    """
+  static let summaryJoins = """
+    FROM mention AS m JOIN entity AS e ON e.id = m.entityID
+    JOIN paragraph AS p ON p.id = m.paragraphID JOIN article AS a ON a.id = p.articleID
+    """
+
+  static func summary(_ row: Row) -> EntitySummary {
+    EntitySummary(
+      id: row["id"], name: row["name"], type: EntityType(rawValue: row["type"]) ?? .other,
+      mentions: row["mentions"], articles: row["articles"], firstDate: row["firstDate"],
+      lastDate: row["lastDate"])
+  }
+
+  /// The most mentioned entities, optionally of one type.
+  public func topEntities(type: EntityType?, limit: Int) throws(StoreError) -> [EntitySummary] {
+    try reading { db in
+      let filter = type == nil ? "" : "WHERE e.type = ?"
+      let arguments: StatementArguments = type.map { [$0.rawValue, limit] } ?? [limit]
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(Self.summaryColumns) \(Self.summaryJoins) \(filter)
+          GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?
+          """, arguments: arguments
+      ).map(Self.summary)
+    }
+  }
+
+  /// Resolves a name as a user types it: a name or alias (any case, accents, dots, hyphens),
+  /// else a prefix (`lavr*` or `lavr`) of a word of a name or alias.
+  public func lookUpEntity(_ typed: String) throws(StoreError) -> EntityLookup {
+    try reading { db in
+      let trimmed = typed.trimmingCharacters(in: .whitespaces)
+      let exactKey = NameKey.of(trimmed.hasSuffix("*") ? String(trimmed.dropLast()) : trimmed)
+      var ids = try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT id FROM entity WHERE nameKey = ?
+          UNION SELECT entityID FROM entityAlias WHERE aliasKey = ?
+          """, arguments: [exactKey, exactKey])
+      if ids.isEmpty || trimmed.hasSuffix("*") {
+        let words = exactKey.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard !words.isEmpty else { return .notFound }
+        let pattern = words.map { "\"\($0)\"" }.joined(separator: " ") + "*"
+        ids = try Int64.fetchAll(
+          db, sql: "SELECT rowid FROM entityFTS WHERE entityFTS MATCH ? LIMIT 50", arguments: [pattern])
+      }
+      guard !ids.isEmpty else { return .notFound }
+      let list = ids.map(String.init).joined(separator: ",")
+      let summaries = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(Self.summaryColumns) \(Self.summaryJoins) WHERE e.id IN (\(list))
+          GROUP BY e.id ORDER BY mentions DESC, e.name
+          """
+      ).map(Self.summary)
+      if summaries.count == 1 { return .found(summaries[0]) }
+      // One entity named exactly so, among prefix matches, wins.
+      if let exact = summaries.filter({ NameKey.of($0.name) == exactKey }).first,
+        summaries.filter({ NameKey.of($0.name) == exactKey }).count == 1, !trimmed.hasSuffix("*")
+      {
+        return .found(exact)
+      }
+      return summaries.isEmpty ? .notFound : .ambiguous(summaries)
+    }
+  }
+
+  public func card(for summary: EntitySummary, examples: Int = 3, cooccurring: Int = 10) throws(StoreError)
+    -> EntityCard
+  {
+    try reading { db in
+      let aliases = try String.fetchAll(
+        db, sql: "SELECT alias FROM entityAlias WHERE entityID = ? ORDER BY isDefinition DESC, alias",
+        arguments: [summary.id])
+      let others = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT other.entityID AS otherID, COUNT(DISTINCT other.paragraphID) AS shared
+          FROM mention AS mine JOIN mention AS other
+            ON other.paragraphID = mine.paragraphID AND other.entityID <> mine.entityID
+          WHERE mine.entityID = ? GROUP BY other.entityID ORDER BY shared DESC LIMIT ?
+          """, arguments: [summary.id, cooccurring])
+      var cooccurringEntities: [(entity: EntitySummary, paragraphs: Int)] = []
+      for row in others {
+        let otherID: Int64 = row["otherID"]
+        if let other = try Row.fetchOne(
+          db,
+          sql: "SELECT \(Self.summaryColumns) \(Self.summaryJoins) WHERE e.id = ? GROUP BY e.id",
+          arguments: [otherID])
+        {
+          cooccurringEntities.append((Self.summary(other), row["shared"]))
+        }
+      }
+      let months = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT substr(a.date, 1, 7) AS month, COUNT(*) AS mentions \(Self.summaryJoins)
+          WHERE m.entityID = ? AND a.date IS NOT NULL GROUP BY month ORDER BY month
+          """, arguments: [summary.id]
+      ).map { (month: $0["month"] as String, mentions: $0["mentions"] as Int) }
+      let exampleRows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT p.id AS paragraphID FROM mention AS m JOIN paragraph AS p ON p.id = m.paragraphID
+          JOIN article AS a ON a.id = p.articleID
+          WHERE m.entityID = ? ORDER BY a.date DESC, p.id LIMIT ?
+          """, arguments: [summary.id, examples])
+      var hits: [PassageHit] = []
+      for row in exampleRows {
+        let paragraphID: Int64 = row["paragraphID"]
+        guard let hit = try passage(withID: paragraphID, in: db) else { continue }
+        var marked = hit
+        marked.matches = try Row.fetchAll(
+          db, sql: "SELECT start, \"end\" FROM mention WHERE paragraphID = ? AND entityID = ? ORDER BY start",
+          arguments: [paragraphID, summary.id]
+        ).map { ($0["start"] as Int)..<($0["end"] as Int) }
+        hits.append(marked)
+      }
+      return EntityCard(
+        summary: summary, aliases: aliases, cooccurring: cooccurringEntities, months: months, examples: hits)
+    }
+  }
+
+  /// The entities of each paragraph, by paragraph id, in text order.
+  public func entities(inParagraphs ids: [Int64]) throws(StoreError) -> [Int64: [PassageEntity]] {
+    guard !ids.isEmpty else { return [:] }
+    return try reading { db in
+      var result: [Int64: [PassageEntity]] = [:]
+      let list = ids.map(String.init).joined(separator: ",")
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.paragraphID, m.start, m."end", e.name, e.type FROM mention AS m
+          JOIN entity AS e ON e.id = m.entityID WHERE m.paragraphID IN (\(list)) ORDER BY m.paragraphID, m.start
+          """)
+      {
+        result[row[0], default: []].append(
+          PassageEntity(name: row[3], type: EntityType(rawValue: row[4]) ?? .other, start: row[1], end: row[2]))
+      }
+      return result
+    }
+  }
+
+  /// Runs a read, wrapping errors for the user.
+  func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try archive.database.read(body)
+    } catch {
+      throw StoreError.wrapping(error, path: archive.path, writing: false)
+    }
+  }
+}
