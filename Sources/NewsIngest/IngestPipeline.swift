@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import NewsModel
 import NewsStore
@@ -53,6 +54,22 @@ public final class IngestPipeline {
     self.options = options
   }
 
+  /// Tags a batch's articles on all cores; each article is tagged whole, by one thread, so
+  /// the result does not depend on the number of threads.
+  static func annotate(_ articles: inout [Article], with annotator: EntityAnnotator) {
+    articles.withUnsafeMutableBufferPointer { buffer in
+      let slots = DisjointSlots(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+        annotator.annotate(&slots.buffer[index])
+      }
+    }
+  }
+
+  /// Lets threads write to the buffer: safe because each iteration touches its own index only.
+  private struct DisjointSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Article>
+  }
+
   public func run(paths: [String]) throws(StoreError) -> IngestSummary {
     var collector = Collector(pipeline: self)
     for path in paths {
@@ -102,8 +119,7 @@ public final class IngestPipeline {
       switch pipeline.builder.build(raw) {
       case .skipped(let issue):
         summary.skipped.append(issue)
-      case .article(var article, let dateWasUnreadable):
-        pipeline.options.annotator?.annotate(&article)
+      case .article(let article, let dateWasUnreadable):
         if dateWasUnreadable { summary.unreadableDates += 1 }
         if !seenIDs.insert(article.id).inserted {
           summary.duplicateIDs += 1
@@ -126,6 +142,9 @@ public final class IngestPipeline {
 
     private mutating func writePending() {
       guard !batch.isEmpty, storeError == nil else { return }
+      if let annotator = pipeline.options.annotator {
+        IngestPipeline.annotate(&batch, with: annotator)
+      }
       do {
         let outcomes = try pipeline.writer.write(batch)
         for (article, outcome) in zip(batch, outcomes) {

@@ -156,7 +156,8 @@ public final class ArchiveWriter {
   }
 
   /// The entity of this type and name: by its key, else by an acronym some article defined,
-  /// else a new one.
+  /// else a new one. (CROSS JOIN fixes the join order: left to itself SQLite scans every entity
+  /// of the type through the (type, nameKey) index, which made indexing quadratic.)
   private func entityID(name: String, type: EntityType, in db: Database) throws -> Int64 {
     let key = NameKey.of(name)
     let cacheKey = type.rawValue + "|" + key
@@ -168,7 +169,7 @@ public final class ArchiveWriter {
       found = try Int64.fetchOne(
         db.cachedStatement(
           sql: """
-            SELECT entity.id FROM entityAlias JOIN entity ON entity.id = entityAlias.entityID
+            SELECT entity.id FROM entityAlias CROSS JOIN entity ON entity.id = entityAlias.entityID
             WHERE entityAlias.aliasKey = ? AND entityAlias.isDefinition AND entity.type = ? LIMIT 1
             """),
         arguments: [key, type.rawValue])

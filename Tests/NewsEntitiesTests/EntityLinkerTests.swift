@@ -79,6 +79,16 @@ import Testing
     #expect(linked.mentions.map(\.type) == [.person, .person, .person])
   }
 
+  @Test func lowercaseTailIsNotPartOfTheName() {
+    let passage = "The Idlib de-escalation zone held, said Hayat Tahrir al-Sham."
+    let linked = EntityLinker(names: names).link(
+      passages: [passage],
+      spans: spans(passage, [("Idlib de-escalation zone", .organization), ("Hayat Tahrir al-Sham", .organization)]))
+    #expect(linked.mentions.map(\.name) == ["Idlib", "Hayat Tahrir al-Sham"])
+    #expect(linked.mentions.map(\.type) == [.place, .organization])
+    #expect(linked.mentions[0].end == 9)
+  }
+
   @Test func sameNameDifferentSpellingSameKey() {
     #expect(NameKey.of("U.S.") == NameKey.of("US"))
     #expect(NameKey.of("Deir ez-Zor") == NameKey.of("Deir Ez Zor"))

@@ -54,6 +54,8 @@ public struct EntityLinker: Sendable {
       guard span.passage < scalarsByPassage.count, span.start < span.end,
         span.end <= scalarsByPassage[span.passage].count
       else { continue }
+      // Names end with a capitalized word: "Idlib de-escalation zone" names Idlib.
+      span.end = endWithoutLowercaseTail(scalarsByPassage[span.passage], span.start, span.end)
       // A rank or office before a name makes it a person ("Colonel Legrier"), whatever the tagger said.
       let afterTitles = startAfterTitles(scalarsByPassage[span.passage], span.start, span.end)
       if afterTitles > span.start, span.type == .person || startsWithRank(scalarsByPassage[span.passage], span.start) {
@@ -116,6 +118,22 @@ public struct EntityLinker: Sendable {
     "captain", "capt", "sergeant", "sgt", "admiral", "adm", "brigadier", "sheikh", "president",
     "minister", "spokesman", "spokeswoman", "senator", "sen", "ambassador", "envoy",
   ]
+
+  /// The span's end without trailing words that have no capital letter ("de-escalation",
+  /// "zone"; "al-Sham" stays), keeping the first word.
+  private func endWithoutLowercaseTail(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+    var end = end
+    while true {
+      var wordStart = end
+      while wordStart > start, scalars[wordStart - 1] != " " { wordStart -= 1 }
+      guard wordStart > start,
+        scalars[wordStart..<end].contains(where: { $0.properties.isLowercase }),
+        !scalars[wordStart..<end].contains(where: { $0.properties.isUppercase || $0.properties.numericType != nil })
+      else { return end }
+      end = wordStart - 1
+      while end > start, scalars[end - 1] == " " { end -= 1 }
+    }
+  }
 
   private func startsWithRank(_ scalars: [Unicode.Scalar], _ start: Int) -> Bool {
     var end = start
