@@ -15,6 +15,7 @@ struct NewsIndex: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Index.self, Search.self, Show.self, Stats.self, Entities.self, Entity.self, Tag.self,
+      Check.self, Optimize.self,
     ])
 }
 

@@ -38,6 +38,12 @@ public final class Archive: @unchecked Sendable {
     }
   }
 
+  /// Opens an existing index for maintenance (`check`, `optimize`): writable, never created.
+  public static func openExisting(path: String) throws(StoreError) -> Archive {
+    guard FileManager.default.fileExists(atPath: path) else { throw .missingArchive(path: path) }
+    return try openForWriting(path: path)
+  }
+
   /// Opens an existing index for reading only.
   public static func openForReading(path: String) throws(StoreError) -> Archive {
     guard FileManager.default.fileExists(atPath: path) else { throw .missingArchive(path: path) }

@@ -146,3 +146,23 @@ import Testing
     }
   }
 }
+
+@Suite struct ArchiveCheckTests {
+  @Test func soundIndexPassesAndDamageIsFound() throws {
+    let archive = try Archive.inMemory()
+    _ = try archive.makeWriter().write([
+      Article(
+        id: "a", sourceID: nil, title: "T", date: nil, source: nil, location: "f", url: nil,
+        passages: ["Idlib shelling.", "Second paragraph."])
+    ])
+    let sound = try archive.check()
+    #expect(sound.isSound)
+    #expect(sound.paragraphs == 2)
+    // A paragraph deleted behind the index's back: its FTS5 row now points at nothing.
+    try archive.database.write { db in try db.execute(sql: "DELETE FROM paragraph WHERE position = 1") }
+    let damaged = try archive.check()
+    #expect(!damaged.isSound)
+    #expect(damaged.problems.contains("1 articles whose paragraph count is wrong"))
+    #expect(damaged.problems.contains("1 index rows without a paragraph"))
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// What `newsindex check` found.
+public struct CheckReport: Sendable, Equatable {
+  public var articles = 0
+  public var paragraphs = 0
+  public var entities = 0
+  public var mentions = 0
+  /// Each problem in one line; empty when the index is sound.
+  public var problems: [String] = []
+  public var isSound: Bool { problems.isEmpty }
+}
+
+/// Integrity checks and compaction: `newsindex check` and `newsindex optimize`.
+extension Archive {
+  /// SQLite's `integrity_check`, FTS5's `integrity-check` of both indexes against their
+  /// content, and the counts and cross-references the schema cannot enforce.
+  public func check() throws(StoreError) -> CheckReport {
+    do {
+      return try database.write { db in
+        var report = CheckReport()
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] {
+          report.problems += integrity.prefix(10).map { "SQLite integrity check: \($0)" }
+        }
+        for table in ["paragraphFTS", "entityFTS"] {
+          do {
+            try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('integrity-check', 1)")
+          } catch {
+            report.problems.append("full-text index \(table) does not match its content; run 'newsindex optimize' to rebuild it")
+          }
+        }
+        report.articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+        report.paragraphs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph") ?? 0
+        report.entities = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0
+        report.mentions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention") ?? 0
+        let checks: [(sql: String, problem: String)] = [
+          (
+            "SELECT COUNT(*) FROM paragraph WHERE NOT EXISTS (SELECT 1 FROM article WHERE article.id = paragraph.articleID)",
+            "paragraphs without an article"
+          ),
+          (
+            """
+            SELECT COUNT(*) FROM article WHERE paragraphCount <>
+              (SELECT COUNT(*) FROM paragraph WHERE paragraph.articleID = article.id)
+            """,
+            "articles whose paragraph count is wrong"
+          ),
+          (
+            "SELECT COUNT(*) FROM mention WHERE NOT EXISTS (SELECT 1 FROM paragraph WHERE paragraph.id = mention.paragraphID)",
+            "mentions of missing paragraphs"
+          ),
+          (
+            "SELECT COUNT(*) FROM mention WHERE NOT EXISTS (SELECT 1 FROM entity WHERE entity.id = mention.entityID)",
+            "mentions of missing entities"
+          ),
+          (
+            "SELECT COUNT(*) FROM (SELECT rowid FROM paragraphFTS_docsize EXCEPT SELECT id FROM paragraph)",
+            "index rows without a paragraph"
+          ),
+        ]
+        for check in checks {
+          let count = try Int.fetchOne(db, sql: check.sql) ?? 0
+          if count > 0 { report.problems.append("\(count) \(check.problem)") }
+        }
+        let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+        if !foreignKeys.isEmpty { report.problems.append("\(foreignKeys.count) rows break a foreign key") }
+        return report
+      }
+    } catch {
+      throw StoreError.wrapping(error, path: path, writing: false)
+    }
+  }
+
+  /// Merges each FTS5 index into one segment, rebuilds the entity index from its tables, and
+  /// VACUUMs the file. Returns the file size before and after, in bytes.
+  public func optimize() throws(StoreError) -> (before: Int, after: Int) {
+    do {
+      let before = try fileSize()
+      try database.write { db in
+        try db.execute(sql: "INSERT INTO paragraphFTS(paragraphFTS) VALUES('optimize')")
+        try db.execute(sql: "INSERT INTO entityFTS(entityFTS) VALUES('optimize')")
+      }
+      try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        try db.execute(sql: "VACUUM")
+        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      }
+      return (before, try fileSize())
+    } catch {
+      throw StoreError.wrapping(error, path: path, writing: true)
+    }
+  }
+
+  /// Bytes of the database file and its write-ahead log.
+  func fileSize() throws -> Int {
+    var total = 0
+    for suffix in ["", "-wal"] {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+      total += (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    }
+    return total
+  }
+}
