@@ -18,6 +18,9 @@ public final class IngestPipeline {
     public var batchSize = IngestPipeline.defaultBatchSize
     /// Tags and links named entities; nil skips extraction (`--no-entities`).
     public var annotator: EntityAnnotator?
+    /// Asked between records; true stops the run: the pending batch is dropped, what was
+    /// committed stays (SIGINT/SIGTERM).
+    public var shouldStop: @Sendable () -> Bool = { false }
 
     public init(
       mapping: FieldMapping = FieldMapping(), batchSize: Int = IngestPipeline.defaultBatchSize,
@@ -72,10 +75,14 @@ public final class IngestPipeline {
 
   public func run(paths: [String]) throws(StoreError) -> IngestSummary {
     var collector = Collector(pipeline: self)
-    for path in paths {
+    for path in paths where !collector.isClosed {
       try collector.index(path: path)
     }
-    try collector.flush()
+    if collector.isClosed {
+      collector.discardPending()
+    } else {
+      try collector.flush()
+    }
     try writer.finishEntities()
     return collector.summary
   }
@@ -93,8 +100,11 @@ public final class IngestPipeline {
       self.pipeline = pipeline
     }
 
+    /// Once `shouldStop` says yes it keeps saying yes, so this stays true.
+    var isClosed: Bool { pipeline.options.shouldStop() }
+
     mutating func index(path: String) throws(StoreError) {
-      for file in InputFinder.files(at: path, issues: &summary.skipped) {
+      for file in InputFinder.files(at: path, issues: &summary.skipped) where !isClosed {
         guard let format = Format(path: file) else {
           let ext = (file as NSString).pathExtension.lowercased()
           summary.ignoredExtensions[ext.isEmpty ? "(none)" : "." + ext, default: 0] += 1
@@ -111,7 +121,7 @@ public final class IngestPipeline {
     }
 
     mutating func accept(_ raw: RawArticle) {
-      guard storeError == nil else { return }
+      guard storeError == nil, !isClosed else { return }
       if raw.decodedWithFallback {
         let file = raw.isWholeFile ? raw.location : String(raw.location.prefix(upTo: raw.location.lastIndex(of: ":") ?? raw.location.endIndex))
         if fallbackFiles.insert(file).inserted { summary.filesDecodedWithFallback.append(file) }
@@ -135,13 +145,20 @@ public final class IngestPipeline {
       summary.skipped.append(issue)
     }
 
+    /// Drops the batch not yet written, as a stopped run must.
+    mutating func discardPending() {
+      summary.interrupted = true
+      summary.articlesDiscarded = batch.count
+      batch.removeAll()
+    }
+
     mutating func flush() throws(StoreError) {
       writePending()
       if let error = storeError { throw error }
     }
 
     private mutating func writePending() {
-      guard !batch.isEmpty, storeError == nil else { return }
+      guard !batch.isEmpty, storeError == nil, !isClosed else { return }
       if let annotator = pipeline.options.annotator {
         IngestPipeline.annotate(&batch, with: annotator)
       }

@@ -16,6 +16,10 @@ public struct IngestSummary: Sendable, Equatable {
   public var duplicateIDs = 0
   /// Articles whose date field could not be read (their date stays empty).
   public var unreadableDates = 0
+  /// True when the run was stopped (SIGINT/SIGTERM) before reading all its inputs.
+  public var interrupted = false
+  /// Articles read but not written because the run was stopped: their batch was rolled back.
+  public var articlesDiscarded = 0
 
   public init() {}
 

@@ -109,3 +109,36 @@ import Testing
     #expect(first.sourceID == nil)
   }
 }
+
+@Suite struct InterruptedIngestTests {
+  /// Says "stop" from the given call on, as the SIGINT flag does.
+  final class StopAfter: @unchecked Sendable {
+    private var calls = 0
+    let limit: Int
+    init(_ limit: Int) { self.limit = limit }
+    func check() -> Bool {
+      calls += 1
+      return calls > limit
+    }
+  }
+
+  @Test func aStoppedRunKeepsWholeBatchesAndDropsThePendingOne() throws {
+    let folder = try TemporaryFolder()
+    let lines = (0..<20).map { #"{"id": "n\#($0)", "text": "Article number \#($0)."}"# }
+    let path = try folder.write("feed.jsonl", lines.joined(separator: "\n") + "\n")
+    let archive = try Archive.inMemory()
+    let stopper = StopAfter(25)
+    var options = IngestPipeline.Options(batchSize: 4)
+    options.shouldStop = { stopper.check() }
+    let summary = try IngestPipeline(writer: archive.makeWriter(), options: options).run(paths: [path])
+    #expect(summary.interrupted)
+    #expect(summary.articlesAdded % 4 == 0)
+    #expect(summary.articlesAdded > 0 && summary.articlesAdded < 20)
+    #expect(try archive.makeReader().statistics().articles == summary.articlesAdded)
+    #expect(try archive.check().isSound)
+    // Running again finishes the job.
+    let again = try IngestPipeline(writer: archive.makeWriter(), options: .init(batchSize: 4)).run(paths: [path])
+    #expect(again.articlesAdded == 20 - summary.articlesAdded)
+    #expect(again.articlesUnchanged == summary.articlesAdded)
+  }
+}

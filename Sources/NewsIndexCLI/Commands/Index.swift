@@ -58,13 +58,14 @@ extension NewsIndex {
       overrides[.url] = urlField
 
       let annotator = noEntities ? nil : try loadAnnotator()
+      Interruption.install()
       let started = Date()
       let summary: IngestSummary
       do {
         let archive = try Archive.openForWriting(path: database.path)
-        let pipeline = IngestPipeline(
-          writer: archive.makeWriter(),
-          options: .init(mapping: FieldMapping(overrides: overrides), annotator: annotator))
+        var options = IngestPipeline.Options(mapping: FieldMapping(overrides: overrides), annotator: annotator)
+        options.shouldStop = { Interruption.happened }
+        let pipeline = IngestPipeline(writer: archive.makeWriter(), options: options)
         let progress = ProgressLine(enabled: !quiet && Terminal.standardErrorIsTerminal)
         pipeline.onBatch = { progress.update(articles: $0.articlesSeen, files: $0.filesRead) }
         summary = try pipeline.run(paths: paths)
@@ -76,6 +77,11 @@ extension NewsIndex {
         SummaryFormatter.format(
           summary, databasePath: database.path, seconds: Date().timeIntervalSince(started),
           listing: database.verbose ? Int.max : Index.listedIssues))
+      if summary.interrupted {
+        print(
+          "interrupted by \(Interruption.name): stopped after the last committed batch (\(summary.articlesDiscarded) articles read after it were dropped); everything counted above is in the index. Run the same command again to finish.")
+        throw ExitCode(Interruption.exitStatus)
+      }
       if !summary.skipped.isEmpty { throw ExitStatus.someSkipped }
     }
 

@@ -38,7 +38,7 @@ public struct CSVReader: Sendable {
         mapping.column(of: part, in: header).map { (part, $0) }
       })
     var rows = 0
-    while let item = parser.next() {
+    while !sink.isClosed, let item = parser.next() {
       switch item {
       case .unclosedQuote(let line):
         sink.skip(

@@ -17,7 +17,7 @@ public struct JSONLinesReader: Sendable {
       return
     }
     var sawContent = false
-    while let line = reader.nextLine() {
+    while !sink.isClosed, let line = reader.nextLine() {
       let location = "\(path):\(reader.lineNumber)"
       guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
       sawContent = true

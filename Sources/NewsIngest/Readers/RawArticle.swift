@@ -48,4 +48,10 @@ public struct IngestIssue: Error, Sendable, Equatable, CustomStringConvertible {
 public protocol ArticleSink {
   mutating func accept(_ article: RawArticle)
   mutating func skip(_ issue: IngestIssue)
+  /// True when the sink wants no more records (the run was interrupted); readers then stop.
+  var isClosed: Bool { get }
+}
+
+extension ArticleSink {
+  public var isClosed: Bool { false }
 }
