@@ -196,4 +196,31 @@ struct Run {
     #expect(lines[4] == "visited VBD I-VP O O")
     #expect(lines[5] == "Ankara NNP I-NP I-LOC B-LOC")
   }
+
+  @Test func searchWhileIndexingNeverFailsAndTwoIndexRunsSerialize() throws {
+    let lines = (0..<3000).map {
+      #"{"id": "c\#($0)", "title": "Report \#($0)", "text": "Shelling near Idlib continued on day \#($0). Talks in Sochi resumed.\n\nA second paragraph about Hama and convoy \#($0)."}"#
+    }
+    let feed = try folder.write("big.jsonl", lines.joined(separator: "\n") + "\n")
+    _ = try Run(["index", "--db", db, "--no-entities", SharedCorpora.corpus])
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: try #require(Run.binary))
+    writer.arguments = ["index", "--quiet", "--db", db, feed]
+    writer.standardOutput = FileHandle.nullDevice
+    try writer.run()
+    let second = try Run(["index", "--quiet", "--no-entities", "--db", db, SharedCorpora.corpus])
+    #expect(second.status == 0, "a second index run waits for the first: \(second.error)")
+    var searches = 0
+    while writer.isRunning || searches < 3 {
+      let run = try Run(["search", "--db", db, "--limit", "3", "Idlib"])
+      #expect(run.status == 0, "search during indexing: \(run.error)")
+      #expect(run.error.isEmpty)
+      searches += 1
+      if searches > 200 { break }
+    }
+    writer.waitUntilExit()
+    #expect(writer.terminationStatus == 0)
+    let check = try Run(["check", "--db", db])
+    #expect(check.status == 0, "\(check.output)")
+  }
 }
