@@ -178,3 +178,32 @@ struct CollectingSink: ArticleSink {
       ])
   }
 }
+
+@Suite struct LineReaderTests {
+  @Test func readsLinesAcrossBufferBoundariesAndSkipsOverlongOnes() throws {
+    let folder = try TemporaryFolder()
+    let long = String(repeating: "x", count: 3_000_000)
+    let text = "first\r\n" + long + "\nthird\n" + String(repeating: "y", count: 1_500_000) + "\nlast"
+    let path = try folder.write("lines.txt", text)
+    let reader = try #require(LineReader(path: path, maximumLineBytes: 2_000_000))
+    var lines: [String] = []
+    while let line = reader.nextLine() {
+      switch line {
+      case .text(let bytes): lines.append(bytes.count > 20 ? "<\(bytes.count)>" : String(decoding: bytes, as: UTF8.self))
+      case .tooLong(let bytes): lines.append("too long: \(bytes)")
+      }
+    }
+    #expect(lines == ["first", "too long: 3000000", "third", "<1500000>", "last"])
+    #expect(reader.lineNumber == 5)
+  }
+
+  @Test func anOverlongJSONLineIsReportedAndTheRestRead() throws {
+    let folder = try TemporaryFolder()
+    let huge = #"{"text": ""# + String(repeating: "a", count: (16 << 20) + 10) + #""}"#
+    let path = try folder.write("big.jsonl", huge + "\n" + #"{"text": "Small."}"# + "\n")
+    var sink = CollectingSink()
+    JSONLinesReader().read(path: path, into: &sink)
+    #expect(sink.articles.map(\.text) == ["Small."])
+    #expect(sink.issues.map(\.description) == ["\(path):1: is 16 MB long, over the 16 MB limit for one record; line skipped"])
+  }
+}

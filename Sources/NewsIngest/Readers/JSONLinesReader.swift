@@ -17,8 +17,18 @@ public struct JSONLinesReader: Sendable {
       return
     }
     var sawContent = false
-    while !sink.isClosed, let line = reader.nextLine() {
+    while !sink.isClosed, let next = reader.nextLine() {
       let location = "\(path):\(reader.lineNumber)"
+      guard case .text(let line) = next else {
+        if case .tooLong(let bytes) = next {
+          sawContent = true
+          sink.skip(
+            IngestIssue(
+              location: location,
+              message: "is \(bytes >> 20) MB long, over the \(LineReader.defaultMaximumLineBytes >> 20) MB limit for one record; line skipped"))
+        }
+        continue
+      }
       guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
       sawContent = true
       switch record(from: line, location: location) {

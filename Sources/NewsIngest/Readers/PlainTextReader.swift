@@ -22,6 +22,15 @@ public struct PlainTextReader: Sendable {
   public init() {}
 
   public func read(path: String, into sink: inout some ArticleSink) {
+    // Size first, so that a huge file is refused without being read.
+    let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    guard size <= PlainTextReader.maximumFileBytes else {
+      sink.skip(
+        IngestIssue(
+          location: path,
+          message: "is \(size >> 20) MB, too large for one article (limit \(PlainTextReader.maximumFileBytes >> 20) MB); skipped"))
+      return
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       sink.skip(IngestIssue(location: path, message: "cannot be read (permissions?); skipped"))
       return
