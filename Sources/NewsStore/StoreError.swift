@@ -3,7 +3,7 @@ import GRDB
 /// What can go wrong in the store, worded for the person at the terminal.
 ///
 /// SQLite's own message is kept in `underlying` for `--verbose`, never shown by default.
-public enum StoreError: Error, CustomStringConvertible {
+public enum StoreError: Error, Equatable, CustomStringConvertible {
   case missingArchive(path: String)
   case cannotOpen(path: String, underlying: String)
   case notAnArchive(path: String)

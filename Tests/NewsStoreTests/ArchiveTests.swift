@@ -166,3 +166,34 @@ import Testing
     #expect(damaged.problems.contains("1 index rows without a paragraph"))
   }
 }
+
+@Suite struct DiskFullTests {
+  @Test func aFullDiskFailsCleanlyAndKeepsWhatWasIndexed() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("full-\(UUID()).db").path
+    defer {
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+    let archive = try Archive.openForWriting(path: path)
+    let writer = archive.makeWriter()
+    func article(_ id: String, words: Int) -> Article {
+      let text = (0..<words).map { "word\($0 % 997)x\(id)" }.joined(separator: " ")
+      return Article(id: id, sourceID: nil, title: "T", date: nil, source: nil, location: "f", url: nil, passages: [text])
+    }
+    _ = try writer.write([article("first", words: 50)])
+    // SQLite's page limit stands in for a full disk: the same SQLITE_FULL error.
+    try archive.database.writeWithoutTransaction { db in
+      let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+      try db.execute(sql: "PRAGMA max_page_count = \(pages + 2)")
+    }
+    do {
+      _ = try writer.write((0..<50).map { article("big\($0)", words: 2_000) })
+      Issue.record("expected the disk to be full")
+    } catch {
+      #expect(error == .diskFull(path: path))
+      #expect(error.description.hasPrefix("the disk holding \(path) is full"))
+    }
+    let statistics = try archive.makeReader().statistics()
+    #expect(statistics.articles == 1)
+    #expect(try archive.check().isSound)
+  }
+}
