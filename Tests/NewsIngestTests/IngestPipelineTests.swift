@@ -142,3 +142,28 @@ import Testing
     #expect(again.articlesUnchanged == summary.articlesAdded)
   }
 }
+
+@Suite struct AwkwardPathTests {
+  @Test func pathsWithSpacesAndNonASCIINamesAreRead() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("dossier été/article 1 – Alep.txt", " Alep\n Le texte.\n")
+    let archive = try Archive.inMemory()
+    let summary = try IngestPipeline(writer: archive.makeWriter()).run(paths: [folder.url.path])
+    #expect(summary.articlesAdded == 1)
+    #expect(summary.skipped.isEmpty)
+  }
+
+  @Test func brokenLinksAndLinkLoopsAreReportedNotFollowedForever() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("news/ok.txt", " Fine\n Fine text.\n")
+    let news = folder.url.appendingPathComponent("news")
+    try FileManager.default.createSymbolicLink(
+      atPath: news.appendingPathComponent("gone.txt").path, withDestinationPath: "/nonexistent/gone.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: news.appendingPathComponent("loop").path, withDestinationPath: news.path)
+    let archive = try Archive.inMemory()
+    let summary = try IngestPipeline(writer: archive.makeWriter()).run(paths: [news.path])
+    #expect(summary.articlesAdded == 1)
+    #expect(summary.skipped.map(\.message).sorted() == ["is a broken symbolic link; skipped", "is a symbolic link loop; skipped"])
+  }
+}
