@@ -8,8 +8,11 @@
 package struct AliasList: Sendable {
   static let defaultMaxLength = 8
 
+  /// Token-sequence key (exact words) → 1 + `EntityKind.index` of a name, or 0 for the
+  /// beginning of a longer name only, plus `Lexicons.prefixFlag` if a longer name starts so.
   private let entries: HashLookup
-  package var count: Int { entries.count }
+  /// Names in the list.
+  package let count: Int
 
   package init(text: String) {
     var entries: [UInt64: UInt32] = [:]
@@ -22,10 +25,20 @@ package struct AliasList: Sendable {
       let name = trimmed[trimmed.index(after: tab)...]
       let document = tokenizer.tokenize(String(name))
       guard document.tokenCount > 0, document.tokenCount <= Self.defaultMaxLength else { continue }
-      let traits = FeatureExtractor.traits(of: document)
-      entries[Lexicons.sequenceKey(traits.exact)] = UInt32(kind.index)
+      let words = FeatureExtractor.traits(of: document).exact
+      var key = FeatureHash.seed
+      for (position, word) in words.enumerated() {
+        key = FeatureHash.extend(key, with: word)
+        if position < words.count - 1 {
+          entries[key, default: 0] |= Lexicons.prefixFlag
+        } else {
+          // A name listed twice keeps its last kind.
+          entries[key] = (entries[key] ?? 0) & Lexicons.prefixFlag | UInt32(kind.index + 1)
+        }
+      }
     }
     self.entries = HashLookup(entries)
+    count = entries.values.reduce(0) { $0 + ($1 & 0xFF != 0 ? 1 : 0) }
   }
 
   /// Longest alias matches in each sentence, left to right, non-overlapping.
@@ -40,9 +53,11 @@ package struct AliasList: Sendable {
         var found: TokenSpan? = nil
         for end in (start + 1)...min(start + Self.defaultMaxLength, range.upperBound) {
           key = FeatureHash.extend(key, with: traits.exact[end - 1])
-          if let kindIndex = entries.value(for: key), let kind = EntityKind(index: Int(kindIndex)) {
+          guard let value = entries.value(for: key) else { break }
+          if let kind = EntityKind(index: Int(value & 0xFF) - 1) {
             found = TokenSpan(kind: kind, start: start - range.lowerBound, end: end - range.lowerBound)
           }
+          if value & Lexicons.prefixFlag == 0 { break }
         }
         if let found {
           spans.append(found)

@@ -31,7 +31,9 @@ public final class EntityTagger: Sendable {
     guard let modelURL = Bundle.module.url(forResource: defaultModelResource, withExtension: "bin") else {
       throw LoadError.missingResource("\(defaultModelResource).bin")
     }
-    return try EntityTagger(modelURL: modelURL, aliasURL: Bundle.module.url(forResource: defaultAliasResource, withExtension: "txt"))
+    return try EntityTagger(
+      modelURL: modelURL, aliasURL: Bundle.module.url(forResource: defaultAliasResource, withExtension: "txt")
+    )
   }
 
   /// The tagger trained by NERTool and shipped inside the package.
@@ -46,30 +48,61 @@ public final class EntityTagger: Sendable {
     self.init(model: model, aliases: aliases)
   }
 
-  /// Finds entities in raw text, which is tokenized and split into sentences here. The whole
-  /// text is treated as one document (the second pass looks across its sentences).
+  /// Finds entities in raw text, tokenized and split into sentences here.
+  ///
+  /// The whole text is treated as one document (the second pass looks across its sentences);
+  /// a blank line ends a sentence.
   public func entities(in text: String) -> [EntitySpan] {
     let document = tokenizer.tokenize(text)
-    let sentences = spans(of: document)
     var result: [EntitySpan] = []
-    let utf8 = text.utf8
-    for (sentence, spans) in sentences.enumerated() {
-      let offset = document.sentenceBounds[sentence]
-      for span in spans {
-        let first = offset + span.start
-        let last = offset + span.end - 1
-        let byteStart = Int(document.tokenStarts[first])
-        let byteEnd = Int(document.tokenEnds[last])
-        let startIndex = utf8.index(utf8.startIndex, offsetBy: byteStart)
-        let endIndex = utf8.index(startIndex, offsetBy: byteEnd - byteStart)
-        result.append(
-          EntitySpan(
-            kind: span.kind, utf8Range: byteStart..<byteEnd,
-            scalarRange: Int(document.tokenScalarStarts[first])..<Int(document.tokenScalarEnds[last]),
-            text: String(text[startIndex..<endIndex])))
-      }
+    forEachEntity(in: document) { kind, first, last in
+      result.append(entitySpan(kind, first, last, in: document, byteOffset: 0, scalarOffset: 0))
     }
     return result
+  }
+
+  /// Finds entities in an article given as its paragraphs, each paragraph's on its own.
+  ///
+  /// The paragraphs are tagged together as one document, so that document-level features see
+  /// the whole article, and each paragraph starts a new sentence. Returns the entities of each
+  /// paragraph, in order, with offsets (`utf8Range`, `scalarRange`) relative to that paragraph;
+  /// no entity spans two paragraphs. Same tags as
+  /// `entities(in: paragraphs.joined(separator: "\n\n"))`, without the join or the search for
+  /// the paragraph of each entity.
+  public func entities(inParagraphs paragraphs: [String]) -> [[EntitySpan]] {
+    let (document, byteStarts, scalarStarts) = tokenizer.tokenize(paragraphs: paragraphs)
+    var result = [[EntitySpan]](repeating: [], count: paragraphs.count)
+    var paragraph = 0
+    forEachEntity(in: document) { kind, first, last in
+      let byteStart = Int(document.tokenStarts[first])
+      while byteStart >= byteStarts[paragraph + 1] { paragraph += 1 }
+      result[paragraph].append(
+        entitySpan(
+          kind, first, last, in: document, byteOffset: byteStarts[paragraph],
+          scalarOffset: scalarStarts[paragraph]))
+    }
+    return result
+  }
+
+  /// Calls `body` with the kind, first and last token of every entity, in text order.
+  private func forEachEntity(in document: TokenizedDocument, _ body: (EntityKind, Int, Int) -> Void) {
+    for (sentence, spans) in spans(of: document).enumerated() {
+      let offset = document.sentenceBounds[sentence]
+      for span in spans { body(span.kind, offset + span.start, offset + span.end - 1) }
+    }
+  }
+
+  private func entitySpan(
+    _ kind: EntityKind, _ first: Int, _ last: Int, in document: TokenizedDocument, byteOffset: Int,
+    scalarOffset: Int
+  ) -> EntitySpan {
+    let byteStart = Int(document.tokenStarts[first])
+    let byteEnd = Int(document.tokenEnds[last])
+    return EntitySpan(
+      kind: kind, utf8Range: (byteStart - byteOffset)..<(byteEnd - byteOffset),
+      scalarRange: (Int(document.tokenScalarStarts[first]) - scalarOffset)..<(Int(
+        document.tokenScalarEnds[last]) - scalarOffset),
+      text: String(decoding: document.bytes[byteStart..<byteEnd], as: UTF8.self))
   }
 
   /// Tags pre-tokenized sentences that form one document; spans index tokens of each sentence.

@@ -2,7 +2,15 @@
 /// any constant here invalidates trained models.
 package enum FeatureHash {
   package static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-  static let prime: UInt64 = 0x0000_0100_0000_01b3
+  package static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+  /// A byte as word keys see it: ASCII lowercased, digits folded to "0".
+  @inline(__always)
+  package static func fold(_ byte: UInt8) -> UInt8 {
+    if byte >= 65 && byte <= 90 { return byte | 0x20 }
+    if byte >= 48 && byte <= 57 { return 48 }
+    return byte
+  }
 
   /// FNV-1a over bytes, optionally ASCII-lowercased and with digits folded to "0" so that
   /// "1996" and "2001" share a word feature.
@@ -24,10 +32,13 @@ package enum FeatureHash {
   }
 
   /// Convenience for building lexicons from Swift strings (training time, not the hot path).
-  package static func string(_ text: some StringProtocol, lowercase: Bool = true, foldDigits: Bool = false) -> UInt64 {
+  package static func string(_ text: some StringProtocol, lowercase: Bool = true, foldDigits: Bool = false)
+    -> UInt64
+  {
     var bytes = Array(text.utf8)
     return bytes.withUnsafeMutableBufferPointer { buffer in
-      FeatureHash.bytes(UnsafeBufferPointer(buffer), from: 0, to: buffer.count, lowercase: lowercase, foldDigits: foldDigits)
+      FeatureHash.bytes(
+        UnsafeBufferPointer(buffer), from: 0, to: buffer.count, lowercase: lowercase, foldDigits: foldDigits)
     }
   }
 

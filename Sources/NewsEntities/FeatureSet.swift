@@ -12,4 +12,9 @@ package struct FeatureSet: OptionSet, Sendable, Hashable {
   package static let gazetteer = FeatureSet(rawValue: 1 << 2)
   /// Second pass: what the first pass predicted for the same word elsewhere in the document.
   package static let document = FeatureSet(rawValue: 1 << 3)
+  /// Whether the word, or the word before it, is a title or rank ("Colonel", "Minister").
+  package static let titles = FeatureSet(rawValue: 1 << 4)
+  /// Title-case headlines, at tagging time only: a capitalized function word between two
+  /// capitalized words ("Officer Is Punished") is read as lowercase and kept out of entities.
+  package static let headlines = FeatureSet(rawValue: 1 << 5)
 }

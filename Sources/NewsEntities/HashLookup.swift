@@ -10,14 +10,21 @@ package struct HashLookup: Sendable {
   package private(set) var count: Int
 
   package init(_ entries: [UInt64: UInt32]) {
+    // Insert in key order so the layout (and the saved file) is deterministic.
+    let keys = entries.keys.sorted()
+    self.init(keys: keys, values: keys.map { entries[$0]! })
+  }
+
+  /// Entries as parallel arrays (as the model file stores them); a repeated key keeps its last value.
+  package init(keys entryKeys: [UInt64], values entryValues: [UInt32]) {
+    precondition(entryKeys.count == entryValues.count, "one value per key")
     var capacity = 16
-    while Double(entries.count) > Double(capacity) * Self.defaultMaxLoad { capacity <<= 1 }
+    while Double(entryKeys.count) > Double(capacity) * Self.defaultMaxLoad { capacity <<= 1 }
     keys = [UInt64](repeating: 0, count: capacity)
     values = [UInt32](repeating: 0, count: capacity)
     mask = capacity - 1
     count = 0
-    // Insert in key order so the layout (and the saved file) is deterministic.
-    for key in entries.keys.sorted() { insert(key, entries[key]!) }
+    for (key, value) in zip(entryKeys, entryValues) { insert(key, value) }
   }
 
   private mutating func insert(_ key: UInt64, _ value: UInt32) {
@@ -42,6 +49,11 @@ package struct HashLookup: Sendable {
         slot = (slot + 1) & mask
       }
     }
+  }
+
+  /// Calls `body` with every entry, in slot order.
+  package func forEach(_ body: (UInt64, UInt32) -> Void) {
+    for (slot, key) in keys.enumerated() where key != 0 { body(key, values[slot]) }
   }
 
   /// All entries, sorted by key (for saving).

@@ -42,7 +42,8 @@ public struct SpanEvaluator: Sendable {
   public var report: String {
     func line(_ label: String, _ counts: Counts) -> String {
       func percent(_ value: Double) -> String { String(format: "%6.2f%%", value * 100) }
-      return "\(label.padding(toLength: 8, withPad: " ", startingAt: 0)) precision: \(percent(counts.precision))"
+      return
+        "\(label.padding(toLength: 8, withPad: " ", startingAt: 0)) precision: \(percent(counts.precision))"
         + "; recall: \(percent(counts.recall)); FB1: \(percent(counts.f1))  (\(counts.predicted) predicted, \(counts.gold) gold)"
     }
     var lines = [line("overall", overall)]

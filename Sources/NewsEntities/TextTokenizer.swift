@@ -3,7 +3,9 @@
 /// Punctuation is split off words ("(Reuters)" → "(", "Reuters", ")"), but word-internal
 /// periods, hyphens and apostrophes stay ("U.S.", "al-Sham", "Nu’man"), and a trailing period
 /// stays on abbreviations and initials ("Mr.", "J.") as in CoNLL. Possessive "'s" becomes its
-/// own token, as in the training data.
+/// own token, as in the training data. A lowercase word hyphenated onto a capitalized one is
+/// split off ("US-backed" → "US", "-", "backed"; "al-Sham-led" → "al-Sham", "-", "led"), so that
+/// the name is a token of its own; "al-Sham", "ez-Zor" and "de-escalation" stay whole.
 package struct TextTokenizer: Sendable {
   /// Lowercased abbreviations that keep their trailing period and do not end a sentence.
   static let defaultAbbreviations: Set<[UInt8]> = Set(
@@ -14,11 +16,55 @@ package struct TextTokenizer: Sendable {
       "cmdr", "gov", "fig", "approx", "dept", "est", "u.s", "u.k", "u.n",
     ].map { Array($0.utf8) })
 
+  /// Lowercased prefixes that stay joined to a lowercase word even when capitalized at the
+  /// start of a sentence ("Anti-government", "Non-aligned").
+  static let defaultJoinedPrefixes: Set<[UInt8]> = Set(
+    [
+      "anti", "non", "pro", "ex", "post", "pre", "co", "self", "mid", "semi", "multi", "neo", "pan", "vice",
+      "counter", "cross", "inter", "intra", "sub", "super", "ultra", "well", "half", "all", "re", "un",
+      "over",
+      "under", "long", "short", "high", "low", "full", "part", "first", "second", "third", "one", "two",
+      "three",
+    ].map { Array($0.utf8) })
+
   package init() {}
 
   package func tokenize(_ text: String) -> TokenizedDocument {
+    tokenize(bytes: Array(text.utf8))
+  }
+
+  /// Tokenizes paragraphs as one document, joined by blank lines.
+  ///
+  /// Each paragraph starts a sentence. `byteStarts` and `scalarStarts` give where each
+  /// paragraph begins in the joined text, followed by the joined text's length.
+  package func tokenize(paragraphs: [String]) -> (
+    document: TokenizedDocument, byteStarts: [Int], scalarStarts: [Int]
+  ) {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count + 2 })
+    var byteStarts: [Int] = []
+    var scalarStarts: [Int] = []
+    var scalars = 0
+    for (index, paragraph) in paragraphs.enumerated() {
+      if index > 0 {
+        bytes.append(10)
+        bytes.append(10)
+        scalars += 2
+      }
+      byteStarts.append(bytes.count)
+      scalarStarts.append(scalars)
+      let start = bytes.count
+      bytes.append(contentsOf: paragraph.utf8)
+      for byte in bytes[start...] where byte & 0xC0 != 0x80 { scalars += 1 }
+    }
+    byteStarts.append(bytes.count)
+    scalarStarts.append(scalars)
+    return (tokenize(bytes: bytes), byteStarts, scalarStarts)
+  }
+
+  package func tokenize(bytes: [UInt8]) -> TokenizedDocument {
     var document = TokenizedDocument()
-    document.bytes = Array(text.utf8)
+    document.bytes = bytes
     var state = ScanState()
     document.bytes.withUnsafeBufferPointer { bytes in
       var index = 0
@@ -79,7 +125,8 @@ package struct TextTokenizer: Sendable {
 
   /// Width of a trailing punctuation character ending at `end`, or 0.
   @inline(__always)
-  private func trailingPunctuationWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+  private func trailingPunctuationWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int
+  {
     let byte = bytes[end - 1]
     switch byte {
     case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
@@ -88,8 +135,12 @@ package struct TextTokenizer: Sendable {
     default:
       break
     }
-    if end - 3 >= start && bytes[end - 3] == 0xE2 && quoteOrBracketWidth(bytes, end - 3, end: end) == 3 { return 3 }
-    if end - 2 >= start && bytes[end - 2] == 0xC2 && quoteOrBracketWidth(bytes, end - 2, end: end) == 2 { return 2 }
+    if end - 3 >= start && bytes[end - 3] == 0xE2 && quoteOrBracketWidth(bytes, end - 3, end: end) == 3 {
+      return 3
+    }
+    if end - 2 >= start && bytes[end - 2] == 0xC2 && quoteOrBracketWidth(bytes, end - 2, end: end) == 2 {
+      return 2
+    }
     if quoteOrBracketWidth(bytes, end - 1, end: end) == 1 { return 1 }
     return 0
   }
@@ -141,7 +192,8 @@ package struct TextTokenizer: Sendable {
     }
     // Possessive "'s" / "’s".
     var possessive: (Int, Int)? = nil
-    if end - start > 2 && (bytes[end - 1] | 0x20) == UInt8(ascii: "s") && bytes[end - 2] == UInt8(ascii: "'") {
+    if end - start > 2 && (bytes[end - 1] | 0x20) == UInt8(ascii: "s") && bytes[end - 2] == UInt8(ascii: "'")
+    {
       possessive = (end - 2, end)
       end -= 2
     } else if end - start > 4 && (bytes[end - 1] | 0x20) == UInt8(ascii: "s") && bytes[end - 2] == 0x99
@@ -149,6 +201,12 @@ package struct TextTokenizer: Sendable {
     {
       possessive = (end - 4, end)
       end -= 4
+    }
+    // A lowercase word hyphenated onto a name: "al-Sham-led" → "al-Sham", "-", "led".
+    var suffix: Range<Int>? = nil
+    if let hyphen = nameSuffixHyphen(bytes, start, end) {
+      suffix = (hyphen + 1)..<end
+      end = hyphen
     }
     // Word body, split at internal dashes and quotes.
     var pieceStart = start
@@ -166,8 +224,31 @@ package struct TextTokenizer: Sendable {
       }
     }
     if end > pieceStart { emit(bytes, pieceStart, end, &document, &state) }
+    if let suffix {
+      emit(bytes, suffix.lowerBound - 1, suffix.lowerBound, &document, &state)
+      emit(bytes, suffix.lowerBound, suffix.upperBound, &document, &state)
+    }
     if let possessive { emit(bytes, possessive.0, possessive.1, &document, &state) }
     for piece in trailing.reversed() { emit(bytes, piece.0, piece.1, &document, &state) }
+  }
+
+  /// The position of the hyphen before a lowercase suffix to split off `bytes[start..<end]`:
+  /// the suffix is two or more ASCII lowercase letters, and the segment before the hyphen has
+  /// two or more characters, starts with a capital and is not a joined prefix ("Anti-").
+  private func nameSuffixHyphen(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+    var hyphen = end - 1
+    while hyphen > start && bytes[hyphen] >= 97 && bytes[hyphen] <= 122 { hyphen -= 1 }
+    guard hyphen > start, bytes[hyphen] == UInt8(ascii: "-"), end - hyphen > 2 else { return nil }
+    var segment = hyphen
+    while segment > start && bytes[segment - 1] != UInt8(ascii: "-") { segment -= 1 }
+    guard hyphen - segment >= 2, bytes[segment] >= 65 && bytes[segment] <= 90 else { return nil }
+    if hyphen - segment <= 7 {
+      let lowered = (segment..<hyphen).map {
+        bytes[$0] >= 65 && bytes[$0] <= 90 ? bytes[$0] | 0x20 : bytes[$0]
+      }
+      if Self.defaultJoinedPrefixes.contains(lowered) { return nil }
+    }
+    return hyphen
   }
 
   private func emit(
@@ -177,7 +258,8 @@ package struct TextTokenizer: Sendable {
     let first = bytes[start]
     if state.pendingEnd {
       let isCloser =
-        end - start == 1 && (first == UInt8(ascii: "\"") || first == UInt8(ascii: ")") || first == UInt8(ascii: "'"))
+        end - start == 1
+        && (first == UInt8(ascii: "\"") || first == UInt8(ascii: ")") || first == UInt8(ascii: "'"))
         || (end - start == 3 && first == 0xE2 && (bytes[start + 2] == 0x9D || bytes[start + 2] == 0x99))
       if !isCloser {
         state.pendingEnd = false
@@ -190,14 +272,18 @@ package struct TextTokenizer: Sendable {
     document.tokenEnds.append(Int32(end))
     document.tokenScalarStarts.append(Int32(scalarStart))
     document.tokenScalarEnds.append(Int32(scalarEnd))
-    if end - start == 1 && (first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?")) {
+    if end - start == 1
+      && (first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?"))
+    {
       state.pendingEnd = true
     }
   }
 
   /// Moves the scalar cursor forward to byte `target`, counting non-continuation bytes.
   @inline(__always)
-  private func advanceScalars(_ bytes: UnsafeBufferPointer<UInt8>, to target: Int, _ state: inout ScanState) -> Int {
+  private func advanceScalars(_ bytes: UnsafeBufferPointer<UInt8>, to target: Int, _ state: inout ScanState)
+    -> Int
+  {
     while state.scalarCursorByte < target {
       if bytes[state.scalarCursorByte] & 0xC0 != 0x80 { state.scalarCursor += 1 }
       state.scalarCursorByte += 1

@@ -59,10 +59,11 @@ public final class IngestPipeline {
 
   /// Tags a batch's articles on all cores; each article is tagged whole, by one thread, so
   /// the result does not depend on the number of threads.
-  static func annotate(_ articles: inout [Article], with annotator: EntityAnnotator) {
+  static func annotate(_ articles: inout [Article], skipping known: [Bool] = [], with annotator: EntityAnnotator) {
     articles.withUnsafeMutableBufferPointer { buffer in
       let slots = DisjointSlots(buffer: buffer)
       DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+        if index < known.count, known[index] { return }
         annotator.annotate(&slots.buffer[index])
       }
     }
@@ -160,7 +161,9 @@ public final class IngestPipeline {
     private mutating func writePending() {
       guard !batch.isEmpty, storeError == nil, !isClosed else { return }
       if let annotator = pipeline.options.annotator {
-        IngestPipeline.annotate(&batch, with: annotator)
+        // Articles the index already holds unchanged are not tagged again.
+        let known = (try? pipeline.writer.alreadyIndexed(batch)) ?? []
+        IngestPipeline.annotate(&batch, skipping: known, with: annotator)
       }
       do {
         let outcomes = try pipeline.writer.write(batch)

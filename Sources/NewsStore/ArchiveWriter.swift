@@ -32,6 +32,19 @@ public final class ArchiveWriter {
     }
   }
 
+  /// For each article, whether the index already holds it unchanged (same id, same content):
+  /// such articles need no entity tagging, which is most of the cost of a re-run.
+  public func alreadyIndexed(_ articles: [Article]) throws(StoreError) -> [Bool] {
+    do {
+      return try archive.database.read { db in
+        let statement = try db.cachedStatement(sql: "SELECT contentHash FROM article WHERE publicID = ?")
+        return try articles.map { try String.fetchOne(statement, arguments: [$0.id]) == $0.contentHash }
+      }
+    } catch {
+      throw StoreError.wrapping(error, path: archive.path, writing: false)
+    }
+  }
+
   /// Ends an index run: joins entities that an acronym definition says are one, drops entities
   /// no paragraph mentions any more, and rebuilds the entity name index.
   public func finishEntities() throws(StoreError) {
