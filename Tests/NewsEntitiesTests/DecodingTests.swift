@@ -35,7 +35,9 @@ struct DecodingTests {
     weights[paris * tagCount + Int(BILOUTag.make(.person, .inside))] = 5
     weights[paris * tagCount + Int(BILOUTag.make(.place, .unit))] = 3
     let tags = weights.withUnsafeBufferPointer {
-      GreedyDecoder.decode(weights: $0.baseAddress!, extractor: extractor, document: document, traits: traits, features: features)
+      GreedyDecoder.decode(
+        weights: $0.baseAddress!, extractor: extractor, document: document, traits: traits, features: features
+      )
     }
     #expect(BILOUTag.decode(tags) == [TokenSpan(kind: .place, start: 1, end: 2)])
   }

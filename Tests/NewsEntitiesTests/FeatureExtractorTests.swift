@@ -21,7 +21,8 @@ struct FeatureExtractorTests {
     let extractor = FeatureExtractor(bits: 16, featureSet: [])
     let document = TokenizedDocument(sentences: [["in", "Paris", "today"], ["in", "Paris", "today"]])
     var features: [UInt32] = []
-    extractor.extract(document, traits: FeatureExtractor.traits(of: document), lexicons: Lexicons(), into: &features)
+    extractor.extract(
+      document, traits: FeatureExtractor.traits(of: document), lexicons: Lexicons(), into: &features)
     let count = extractor.staticCount
     #expect(features.count == 6 * count)
     #expect(features.allSatisfy { $0 < 1 << 16 })
@@ -31,15 +32,18 @@ struct FeatureExtractorTests {
 
   @Test("gazetteer features mark the position of a matched entity")
   func gazetteer() {
-    let key = Lexicons.sequenceKey(["New", "York"].map(FeatureExtractor.wordKey))
-    let lexicons = Lexicons(gazetteer: HashLookup([key: 1 << UInt32(EntityKind.place.index)]))
+    var entries: [UInt64: UInt32] = [:]
+    Lexicons.addSequence(
+      ["New", "York"].map(FeatureExtractor.wordKey), value: 1 << UInt32(EntityKind.place.index), to: &entries)
+    let lexicons = Lexicons(gazetteer: HashLookup(entries))
     let extractor = FeatureExtractor(bits: 16, featureSet: [.gazetteer])
     let inCity = TokenizedDocument(sentences: [["to", "New", "York"]])
     let elsewhere = TokenizedDocument(sentences: [["to", "New", "Delhi"]])
     var first: [UInt32] = []
     var second: [UInt32] = []
     extractor.extract(inCity, traits: FeatureExtractor.traits(of: inCity), lexicons: lexicons, into: &first)
-    extractor.extract(elsewhere, traits: FeatureExtractor.traits(of: elsewhere), lexicons: lexicons, into: &second)
+    extractor.extract(
+      elsewhere, traits: FeatureExtractor.traits(of: elsewhere), lexicons: lexicons, into: &second)
     let placeSlot = extractor.staticCount + FeatureExtractor.baseCount + EntityKind.place.index
     #expect(first[placeSlot] != second[placeSlot])
   }

@@ -13,7 +13,9 @@ struct SpanEvaluatorTests {
         TokenSpan(kind: .person, start: 0, end: 2), TokenSpan(kind: .organization, start: 3, end: 4),
         TokenSpan(kind: .other, start: 5, end: 6),
       ])
-    evaluator.add(gold: [TokenSpan(kind: .organization, start: 0, end: 3)], predicted: [TokenSpan(kind: .organization, start: 0, end: 2)])
+    evaluator.add(
+      gold: [TokenSpan(kind: .organization, start: 0, end: 3)],
+      predicted: [TokenSpan(kind: .organization, start: 0, end: 2)])
     #expect(evaluator.overall == SpanEvaluator.Counts(correct: 1, predicted: 4, gold: 3))
     #expect(abs(evaluator.overall.precision - 0.25) < 1e-9)
     #expect(abs(evaluator.overall.recall - 1.0 / 3) < 1e-9)

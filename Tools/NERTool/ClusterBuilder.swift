@@ -44,9 +44,12 @@ enum ClusterBuilder {
         for token in range {
           guard let row = vocabularyIndex[words[token]] else { continue }
           var left = contextCount
-          if token > range.lowerBound, let index = vocabularyIndex[words[token - 1]], index < contextCount { left = index }
+          if token > range.lowerBound, let index = vocabularyIndex[words[token - 1]], index < contextCount {
+            left = index
+          }
           var right = 2 * contextCount + 1
-          if token + 1 < range.upperBound, let index = vocabularyIndex[words[token + 1]], index < contextCount {
+          if token + 1 < range.upperBound, let index = vocabularyIndex[words[token + 1]], index < contextCount
+          {
             right = contextCount + 1 + index
           }
           counts[row * width + left] += 1
@@ -70,7 +73,9 @@ enum ClusterBuilder {
         }
       }
       var norm: Float = 0
-      for dimension in 0..<dimensions { norm += vectors[row * dimensions + dimension] * vectors[row * dimensions + dimension] }
+      for dimension in 0..<dimensions {
+        norm += vectors[row * dimensions + dimension] * vectors[row * dimensions + dimension]
+      }
       norm = max(norm.squareRoot(), 1e-6)
       for dimension in 0..<dimensions { vectors[row * dimensions + dimension] /= norm }
     }
@@ -82,14 +87,16 @@ enum ClusterBuilder {
     while let node = stack.popLast() {
       if node.depth >= defaultDepth || node.members.count < defaultMinimumGroup {
         for member in node.members {
-          paths[member] = UInt32(node.depth) << 24 | (node.depth == 0 ? 0 : node.path << UInt32(24 - node.depth))
+          paths[member] =
+            UInt32(node.depth) << 24 | (node.depth == 0 ? 0 : node.path << UInt32(24 - node.depth))
         }
         continue
       }
       let (left, right) = bisect(node.members, vectors, dimensions, &generator)
       if left.isEmpty || right.isEmpty {
         for member in node.members {
-          paths[member] = UInt32(node.depth) << 24 | (node.depth == 0 ? 0 : node.path << UInt32(24 - node.depth))
+          paths[member] =
+            UInt32(node.depth) << 24 | (node.depth == 0 ? 0 : node.path << UInt32(24 - node.depth))
         }
         continue
       }
@@ -119,7 +126,9 @@ enum ClusterBuilder {
         for dimension in 0..<dimensions {
           dot += (vectors[member * dimensions + dimension] - mean[dimension]) * direction[dimension]
         }
-        for dimension in 0..<dimensions { next[dimension] += dot * (vectors[member * dimensions + dimension] - mean[dimension]) }
+        for dimension in 0..<dimensions {
+          next[dimension] += dot * (vectors[member * dimensions + dimension] - mean[dimension])
+        }
       }
       var norm: Float = 0
       for dimension in 0..<dimensions { norm += next[dimension] * next[dimension] }
@@ -129,7 +138,9 @@ enum ClusterBuilder {
     var side = [Bool](repeating: false, count: members.count)
     for (position, member) in members.enumerated() {
       var dot: Float = 0
-      for dimension in 0..<dimensions { dot += (vectors[member * dimensions + dimension] - mean[dimension]) * direction[dimension] }
+      for dimension in 0..<dimensions {
+        dot += (vectors[member * dimensions + dimension] - mean[dimension]) * direction[dimension]
+      }
       side[position] = dot > 0
     }
     for _ in 0..<defaultRefinements {
@@ -138,14 +149,17 @@ enum ClusterBuilder {
       for (position, member) in members.enumerated() {
         let group = side[position] ? 1 : 0
         sizes[group] += 1
-        for dimension in 0..<dimensions { centroids[group][dimension] += vectors[member * dimensions + dimension] }
+        for dimension in 0..<dimensions {
+          centroids[group][dimension] += vectors[member * dimensions + dimension]
+        }
       }
       guard sizes[0] > 0 && sizes[1] > 0 else { break }
       for (position, member) in members.enumerated() {
         var distances: [Float] = [0, 0]
         for group in 0..<2 {
           for dimension in 0..<dimensions {
-            let difference = vectors[member * dimensions + dimension] - centroids[group][dimension] / Float(sizes[group])
+            let difference =
+              vectors[member * dimensions + dimension] - centroids[group][dimension] / Float(sizes[group])
             distances[group] += difference * difference
           }
         }

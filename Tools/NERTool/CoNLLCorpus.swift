@@ -70,16 +70,22 @@ struct CoNLLCorpus {
     for (index, label) in labels.enumerated() {
       let parts = label.split(separator: "-", maxSplits: 1)
       guard parts.count == 2, let kind = EntityKind(conllLabel: parts[1]) else {
-        if let current = open { spans.append(TokenSpan(kind: current.kind, start: current.start, end: index)) }
+        if let current = open {
+          spans.append(TokenSpan(kind: current.kind, start: current.start, end: index))
+        }
         open = nil
         continue
       }
       if parts[0] == "B" || open == nil || open!.kind != kind {
-        if let current = open { spans.append(TokenSpan(kind: current.kind, start: current.start, end: index)) }
+        if let current = open {
+          spans.append(TokenSpan(kind: current.kind, start: current.start, end: index))
+        }
         open = (kind, index)
       }
     }
-    if let current = open { spans.append(TokenSpan(kind: current.kind, start: current.start, end: labels.count)) }
+    if let current = open {
+      spans.append(TokenSpan(kind: current.kind, start: current.start, end: labels.count))
+    }
     return spans
   }
 

@@ -10,7 +10,8 @@ struct EvalCommand {
     }
     let tagger = try TaggerLoading.load(options)
     let corpus = try CoNLLCorpus(path: path, sentencesPerDocument: path.contains("wikiann") ? 20 : nil)
-    let evaluator = ModelEvaluation.score(corpus.documents, tagger: tagger, useAliases: !options.flag("no-aliases"))
+    let evaluator = ModelEvaluation.score(
+      corpus.documents, tagger: tagger, useAliases: !options.flag("no-aliases"))
     print("eval: \(path) (\(corpus.tokenCount) tokens, aliases \(options.flag("no-aliases") ? "off" : "on"))")
     print(evaluator.report)
   }

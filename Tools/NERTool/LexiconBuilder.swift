@@ -16,13 +16,17 @@ enum LexiconBuilder {
         let range = document.sentenceRange(sentence)
         for token in range.dropFirst() {
           let flags = traits.flags[token]
-          guard flags & FeatureExtractor.flagHasLower != 0 || flags & FeatureExtractor.flagAllUpper != 0 else { continue }
+          guard flags & FeatureExtractor.flagHasLower != 0 || flags & FeatureExtractor.flagAllUpper != 0
+          else { continue }
           // Skip tokens after an opening quote, colon or bracket, which often start a clause.
           let before = document.bytes[Int(document.tokenStarts[token - 1])]
-          if before == UInt8(ascii: "\"") || before == UInt8(ascii: ":") || before == UInt8(ascii: "(") || before == 0xE2 {
+          if before == UInt8(ascii: "\"") || before == UInt8(ascii: ":") || before == UInt8(ascii: "(")
+            || before == 0xE2
+          {
             continue
           }
-          let capitalized = flags & FeatureExtractor.flagCapitalized != 0 && flags & FeatureExtractor.flagHasLower != 0
+          let capitalized =
+            flags & FeatureExtractor.flagCapitalized != 0 && flags & FeatureExtractor.flagHasLower != 0
           totals[traits.lower[token], default: (0, 0)].all += 1
           if capitalized { totals[traits.lower[token], default: (0, 0)].capitalized += 1 }
         }
@@ -31,13 +35,15 @@ enum LexiconBuilder {
     var entries: [UInt64: UInt32] = [:]
     for (word, counts) in totals where counts.all >= defaultMinimumCount {
       let ratio = Double(counts.capitalized) / Double(counts.all)
-      let bucket: UInt32 = ratio < 0.02 ? 1 : ratio < 0.2 ? 2 : ratio < 0.5 ? 3 : ratio < 0.8 ? 4 : ratio < 0.98 ? 5 : 6
+      let bucket: UInt32 =
+        ratio < 0.02 ? 1 : ratio < 0.2 ? 2 : ratio < 0.5 ? 3 : ratio < 0.8 ? 4 : ratio < 0.98 ? 5 : 6
       entries[word] = bucket | (counts.all >= 20 ? 8 : 0)
     }
     return HashLookup(entries)
   }
 
-  /// Entity strings of the given documents → kinds they were labeled with.
+  /// Entity strings of the given documents → kinds they were labeled with (and the prefix flag
+  /// on the beginnings of longer entries).
   static func gazetteerEntries(_ documents: [CoNLLCorpus.Document]) -> [UInt64: UInt32] {
     var entries: [UInt64: UInt32] = [:]
     for document in documents {
@@ -45,8 +51,9 @@ enum LexiconBuilder {
       for (sentence, spans) in document.gold.enumerated() {
         let offset = document.tokens.sentenceBounds[sentence]
         for span in spans where span.end - span.start <= Lexicons.defaultMaxGazetteerLength {
-          let key = Lexicons.sequenceKey(traits.lower[(offset + span.start)..<(offset + span.end)])
-          entries[key, default: 0] |= 1 << UInt32(span.kind.index)
+          Lexicons.addSequence(
+            traits.lower[(offset + span.start)..<(offset + span.end)], value: 1 << UInt32(span.kind.index),
+            to: &entries)
         }
       }
     }

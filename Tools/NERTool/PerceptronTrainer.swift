@@ -8,6 +8,8 @@ final class PerceptronTrainer {
     var document: TokenizedDocument
     var traits: FeatureExtractor.Traits
     var features: [UInt32]
+    /// Second pass only: `FeatureExtractor.documentCount` features per token.
+    var documentFeatures: [UInt32]?
     var gold: [UInt8]
   }
 
@@ -32,6 +34,7 @@ final class PerceptronTrainer {
     generator.shuffle(&order)
     let tagCount = BILOUTag.count
     let staticCount = extractor.staticCount
+    let documentCount = FeatureExtractor.documentCount
     var scores = [Float](repeating: 0, count: tagCount)
     weights.withUnsafeMutableBufferPointer { weights in
       stepWeightedUpdates.withUnsafeMutableBufferPointer { totals in
@@ -40,37 +43,47 @@ final class PerceptronTrainer {
             let example = examples[exampleIndex]
             let range = example.document.sentenceRange(sentence)
             example.features.withUnsafeBufferPointer { features in
-              var previous = BILOUTag.outside
-              var beforePrevious = BILOUTag.outside
-              for token in range {
-                let history = extractor.historyFeatures(
-                  previous: previous, beforePrevious: beforePrevious, word: example.traits.lower[token],
-                  shape: example.traits.shape[token])
-                let tokenFeatures = features.baseAddress! + token * staticCount
-                GreedyDecoder.score(
-                  weights: UnsafePointer(weights.baseAddress!), staticFeatures: tokenFeatures,
-                  staticCount: staticCount, history: history, into: scores.baseAddress!)
-                let predicted = GreedyDecoder.best(
-                  scores.baseAddress!, previous: previous, isLast: token == range.upperBound - 1, constrained: false)
-                let gold = example.gold[token]
-                if predicted != gold {
-                  let currentStep = step
-                  @inline(__always) func update(_ feature: UInt32) {
-                    let row = Int(feature) * tagCount
-                    weights[row + Int(gold)] += 1
-                    weights[row + Int(predicted)] -= 1
-                    totals[row + Int(gold)] += currentStep
-                    totals[row + Int(predicted)] -= currentStep
+              (example.documentFeatures ?? []).withUnsafeBufferPointer { documentFeatures in
+                var previous = BILOUTag.outside
+                var beforePrevious = BILOUTag.outside
+                for token in range {
+                  let history = extractor.historyFeatures(
+                    previous: previous, beforePrevious: beforePrevious, word: example.traits.lower[token],
+                    shape: example.traits.shape[token])
+                  let tokenFeatures = features.baseAddress! + token * staticCount
+                  let tokenDocumentFeatures =
+                    example.documentFeatures == nil
+                    ? nil : documentFeatures.baseAddress! + token * documentCount
+                  GreedyDecoder.score(
+                    weights: UnsafePointer(weights.baseAddress!), staticFeatures: tokenFeatures,
+                    staticCount: staticCount, documentFeatures: tokenDocumentFeatures, history: history,
+                    into: scores.baseAddress!)
+                  let predicted = GreedyDecoder.best(
+                    scores.baseAddress!, previous: previous, isLast: token == range.upperBound - 1,
+                    constrained: false)
+                  let gold = example.gold[token]
+                  if predicted != gold {
+                    let currentStep = step
+                    @inline(__always) func update(_ feature: UInt32) {
+                      let row = Int(feature) * tagCount
+                      weights[row + Int(gold)] += 1
+                      weights[row + Int(predicted)] -= 1
+                      totals[row + Int(gold)] += currentStep
+                      totals[row + Int(predicted)] -= currentStep
+                    }
+                    for slot in 0..<staticCount { update(tokenFeatures[slot]) }
+                    if let tokenDocumentFeatures {
+                      for slot in 0..<documentCount { update(tokenDocumentFeatures[slot]) }
+                    }
+                    update(history.0)
+                    update(history.1)
+                    update(history.2)
+                    update(history.3)
                   }
-                  for slot in 0..<staticCount { update(tokenFeatures[slot]) }
-                  update(history.0)
-                  update(history.1)
-                  update(history.2)
-                  update(history.3)
+                  step += 1
+                  beforePrevious = previous
+                  previous = predicted
                 }
-                step += 1
-                beforePrevious = previous
-                previous = predicted
               }
             }
           }

@@ -34,5 +34,7 @@ struct ToolOptions {
   func int(_ name: String, default fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
   func flag(_ name: String) -> Bool { flags.contains(name) }
 
-  var corpora: String { values["corpora"] ?? ProcessInfo.processInfo.environment["NER_CORPORA"] ?? Self.defaultCorpora }
+  var corpora: String {
+    values["corpora"] ?? ProcessInfo.processInfo.environment["NER_CORPORA"] ?? Self.defaultCorpora
+  }
 }

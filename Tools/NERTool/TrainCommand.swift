@@ -8,7 +8,7 @@ struct TrainCommand {
   static let defaultEpochs = 10
   static let defaultBits = 18
   static let defaultFolds = 5
-  static let defaultFeatures = "cap,clusters,gaz,doc"
+  static let defaultFeatures = "cap,clusters,gaz,titles,headlines,doc"
 
   let options: ToolOptions
 
@@ -17,18 +17,22 @@ struct TrainCommand {
     let epochs = options.int("epochs", default: Self.defaultEpochs)
     let bits = options.int("bits", default: Self.defaultBits)
     let folds = options.int("folds", default: Self.defaultFolds)
-    let featureNames = Set((options.value("features") ?? Self.defaultFeatures).split(separator: ",").map(String.init))
+    let featureNames = Set(
+      (options.value("features") ?? Self.defaultFeatures).split(separator: ",").map(String.init))
     var featureSet: FeatureSet = []
     if featureNames.contains("cap") { featureSet.insert(.capitalization) }
     if featureNames.contains("clusters") { featureSet.insert(.clusters) }
     if featureNames.contains("gaz") { featureSet.insert(.gazetteer) }
+    if featureNames.contains("titles") { featureSet.insert(.titles) }
+    if featureNames.contains("headlines") { featureSet.insert(.headlines) }
     let useDocument = featureNames.contains("doc")
     log("train: features \(featureNames.sorted()) bits \(bits) epochs \(epochs) folds \(folds)")
 
     let corpora = options.corpora
     let train = try CoNLLCorpus(path: corpora + "/conll2003-en/eng.train")
     let dev = try CoNLLCorpus(path: corpora + "/conll2003-en/eng.testa")
-    log("train: \(train.documents.count) documents, \(train.tokenCount) tokens; testa \(dev.tokenCount) tokens")
+    log(
+      "train: \(train.documents.count) documents, \(train.tokenCount) tokens; testa \(dev.tokenCount) tokens")
     var generator = SeededGenerator()
 
     var capitalization = HashLookup([:])
@@ -43,7 +47,8 @@ struct TrainCommand {
         log("train: capitalization statistics for \(capitalization.count) words")
       }
       if featureSet.contains(.clusters) {
-        clusters = ClusterBuilder.build(unlabeled.documents + train.documents.map(\.tokens), generator: &generator)
+        clusters = ClusterBuilder.build(
+          unlabeled.documents + train.documents.map(\.tokens), generator: &generator)
         log("train: clusters for \(clusters.count) words (\(elapsed(start)))")
       }
     }
@@ -51,13 +56,16 @@ struct TrainCommand {
     // Gazetteer features on training sentences come from the other folds only; otherwise every
     // training entity would match itself and the model would trust the gazetteer blindly.
     let foldOf = { (document: Int) in document % folds }
-    let fullGazetteer = featureSet.contains(.gazetteer) ? LexiconBuilder.gazetteerEntries(train.documents) : [:]
-    let fullLexicons = Lexicons(clusters: clusters, capitalization: capitalization, gazetteer: HashLookup(fullGazetteer))
+    let fullGazetteer =
+      featureSet.contains(.gazetteer) ? LexiconBuilder.gazetteerEntries(train.documents) : [:]
+    let fullLexicons = Lexicons(
+      clusters: clusters, capitalization: capitalization, gazetteer: HashLookup(fullGazetteer))
     var foldLexicons: [Lexicons] = []
     for fold in 0..<folds {
       let others = train.documents.indices.filter { foldOf($0) != fold }.map { train.documents[$0] }
       let entries = featureSet.contains(.gazetteer) ? LexiconBuilder.gazetteerEntries(others) : [:]
-      foldLexicons.append(Lexicons(clusters: clusters, capitalization: capitalization, gazetteer: HashLookup(entries)))
+      foldLexicons.append(
+        Lexicons(clusters: clusters, capitalization: capitalization, gazetteer: HashLookup(entries)))
     }
 
     let first = FeatureExtractor(bits: bits, featureSet: featureSet)
@@ -66,7 +74,8 @@ struct TrainCommand {
     }
     let devExamples = dev.documents.map { example($0, first, fullLexicons, firstPassTags: nil) }
     log("train: first pass (\(first.staticCount) features per token)")
-    let firstWeights = trainPass(first, trainExamples, dev: (dev.documents, devExamples), epochs: epochs, &generator)
+    let firstWeights = trainPass(
+      first, trainExamples, dev: (dev.documents, devExamples), epochs: epochs, &generator)
 
     var secondWeights: [Float]? = nil
     if useDocument {
@@ -80,24 +89,30 @@ struct TrainCommand {
         }
         log("train: jackknife fold \(fold + 1)/\(folds) done (\(elapsed(start)))")
       }
-      let second = FeatureExtractor(bits: bits, featureSet: featureSet.union(.document))
       let secondTrain = train.documents.enumerated().map { index, document in
-        example(document, second, foldLexicons[foldOf(index)], firstPassTags: firstPassTags[index])
+        example(document, first, foldLexicons[foldOf(index)], firstPassTags: firstPassTags[index])
       }
       let secondDev = dev.documents.indices.map { index in
-        example(dev.documents[index], second, fullLexicons, firstPassTags: decode(firstWeights, first, devExamples[index]))
+        example(
+          dev.documents[index], first, fullLexicons,
+          firstPassTags: decode(firstWeights, first, devExamples[index]))
       }
-      log("train: second pass (\(second.staticCount) features per token)")
-      secondWeights = trainPass(second, secondTrain, dev: (dev.documents, secondDev), epochs: epochs, &generator)
+      log("train: second pass (\(first.staticCount + FeatureExtractor.documentCount) features per token)")
+      secondWeights = trainPass(
+        first, secondTrain, dev: (dev.documents, secondDev), epochs: epochs, &generator)
     }
 
     let model = TaggerModel(
-      bits: bits, featureSet: featureSet, lexicons: fullLexicons, weights: firstWeights, secondPassWeights: secondWeights)
+      bits: bits, featureSet: featureSet, lexicons: fullLexicons, weights: firstWeights,
+      secondPassWeights: secondWeights)
     let data = ModelCodec.encode(model)
     let reloaded = try ModelCodec.decode(data)
     let tagger = EntityTagger(model: reloaded, aliases: nil)
     let quantized = ModelEvaluation.score(dev.documents, tagger: tagger, useAliases: false)
-    log(String(format: "train: testa F1 of the saved (quantized) model %.4f, %d bytes", quantized.overall.f1, data.count))
+    log(
+      String(
+        format: "train: testa F1 of the saved (quantized) model %.4f, %d bytes", quantized.overall.f1,
+        data.count))
     if !options.flag("no-save") {
       let output = options.value("output") ?? ToolOptions.defaultModelPath
       try data.write(to: URL(fileURLWithPath: output))
@@ -107,25 +122,39 @@ struct TrainCommand {
   }
 
   private func example(
-    _ document: CoNLLCorpus.Document, _ extractor: FeatureExtractor, _ lexicons: Lexicons, firstPassTags: [UInt8]?
+    _ document: CoNLLCorpus.Document, _ extractor: FeatureExtractor, _ lexicons: Lexicons,
+    firstPassTags: [UInt8]?
   ) -> PerceptronTrainer.Example {
+    // (The `.headlines` reading is for tagging only: CoNLL has next to no title-case text.)
     let traits = FeatureExtractor.traits(of: document.tokens)
     var features: [UInt32] = []
-    extractor.extract(document.tokens, traits: traits, lexicons: lexicons, firstPassTags: firstPassTags, into: &features)
-    return PerceptronTrainer.Example(document: document.tokens, traits: traits, features: features, gold: document.tags)
+    extractor.extract(document.tokens, traits: traits, lexicons: lexicons, into: &features)
+    var documentFeatures: [UInt32]? = nil
+    if let firstPassTags {
+      var extracted: [UInt32] = []
+      extractor.extractDocumentFeatures(
+        document.tokens, traits: traits, firstPassTags: firstPassTags, into: &extracted)
+      documentFeatures = extracted
+    }
+    return PerceptronTrainer.Example(
+      document: document.tokens, traits: traits, features: features, documentFeatures: documentFeatures,
+      gold: document.tags)
   }
 
-  private func decode(_ weights: [Float], _ extractor: FeatureExtractor, _ example: PerceptronTrainer.Example) -> [UInt8] {
+  private func decode(_ weights: [Float], _ extractor: FeatureExtractor, _ example: PerceptronTrainer.Example)
+    -> [UInt8]
+  {
     weights.withUnsafeBufferPointer {
       GreedyDecoder.decode(
         weights: $0.baseAddress!, extractor: extractor, document: example.document, traits: example.traits,
-        features: example.features)
+        features: example.features, documentFeatures: example.documentFeatures)
     }
   }
 
   private func trainPass(
     _ extractor: FeatureExtractor, _ examples: [PerceptronTrainer.Example],
-    dev: ([CoNLLCorpus.Document], [PerceptronTrainer.Example])?, epochs: Int, _ generator: inout SeededGenerator
+    dev: ([CoNLLCorpus.Document], [PerceptronTrainer.Example])?, epochs: Int,
+    _ generator: inout SeededGenerator
   ) -> [Float] {
     let trainer = PerceptronTrainer(extractor: extractor)
     for epoch in 1...epochs {
@@ -134,7 +163,10 @@ struct TrainCommand {
         let weights = trainer.averagedWeights()
         let tags = dev.1.map { decode(weights, extractor, $0) }
         let evaluator = ModelEvaluation.score(dev.0, predictedTags: tags)
-        log(String(format: "  epoch %2d  testa P %.4f R %.4f F1 %.4f", epoch, evaluator.overall.precision, evaluator.overall.recall, evaluator.overall.f1))
+        log(
+          String(
+            format: "  epoch %2d  testa P %.4f R %.4f F1 %.4f", epoch, evaluator.overall.precision,
+            evaluator.overall.recall, evaluator.overall.f1))
       }
     }
     return trainer.averagedWeights()

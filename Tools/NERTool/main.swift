@@ -9,8 +9,11 @@ do {
   case "eval": try EvalCommand(options: options).run()
   case "bench": try BenchCommand(options: options).run()
   case "tag": try TagCommand(options: options).run()
+  case "info": try InfoCommand(options: options).run()
   default:
-    throw ToolError.usage("train [--features cap,clusters,gaz,doc] [--epochs N] [--bits N] [--output PATH] | eval FILE | bench | tag [--unwrap]")
+    throw ToolError.usage(
+      "train [--features cap,clusters,gaz,titles,headlines,doc] [--epochs N] [--bits N] [--output PATH] | eval FILE | bench | tag [--unwrap] | info"
+    )
   }
 } catch {
   FileHandle.standardError.write(Data("NERTool: \(error)\n".utf8))
