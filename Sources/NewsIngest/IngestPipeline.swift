@@ -21,6 +21,9 @@ public final class IngestPipeline {
     /// Asked between records; true stops the run: the pending batch is dropped, what was
     /// committed stays (SIGINT/SIGTERM).
     public var shouldStop: @Sendable () -> Bool = { false }
+    /// Tags each batch on all cores and writes it while the next one is read and tagged. Off,
+    /// everything runs on one thread, one step after the other; the index content is the same.
+    public var concurrent = true
 
     public init(
       mapping: FieldMapping = FieldMapping(), batchSize: Int = IngestPipeline.defaultBatchSize,
@@ -59,7 +62,13 @@ public final class IngestPipeline {
 
   /// Tags a batch's articles on all cores; each article is tagged whole, by one thread, so
   /// the result does not depend on the number of threads.
-  static func annotate(_ articles: inout [Article], skipping known: [Bool] = [], with annotator: EntityAnnotator) {
+  static func annotate(
+    _ articles: inout [Article], skipping known: [Bool] = [], with annotator: EntityAnnotator, concurrently: Bool = true
+  ) {
+    guard concurrently else {
+      for index in articles.indices where !(index < known.count && known[index]) { annotator.annotate(&articles[index]) }
+      return
+    }
     articles.withUnsafeMutableBufferPointer { buffer in
       let slots = DisjointSlots(buffer: buffer)
       DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
@@ -81,6 +90,8 @@ public final class IngestPipeline {
     }
     if collector.isClosed {
       collector.discardPending()
+      collector.finishWrites()
+      if let error = collector.storeError { throw error }
     } else {
       try collector.flush()
     }
@@ -94,12 +105,15 @@ public final class IngestPipeline {
     var summary = IngestSummary()
     var batch: [Article] = []
     var seenIDs = Set<String>()
-    var storeError: StoreError?
     var fallbackFiles = Set<String>()
+    let batchWriter: BatchWriter
 
     init(pipeline: IngestPipeline) {
       self.pipeline = pipeline
+      self.batchWriter = BatchWriter(writer: pipeline.writer, depth: pipeline.options.concurrent ? BatchWriter.defaultDepth : 1)
     }
+
+    var storeError: StoreError? { batchWriter.firstError }
 
     /// Once `shouldStop` says yes it keeps saying yes, so this stays true.
     var isClosed: Bool { pipeline.options.shouldStop() }
@@ -155,7 +169,29 @@ public final class IngestPipeline {
 
     mutating func flush() throws(StoreError) {
       writePending()
+      finishWrites()
       if let error = storeError { throw error }
+    }
+
+    /// Waits for the batches in flight and counts them.
+    mutating func finishWrites() {
+      batchWriter.drain()
+      count(batchWriter.takeFinished())
+    }
+
+    private mutating func count(_ results: [BatchWriter.Result]) {
+      for result in results {
+        switch result.outcome {
+        case .added:
+          summary.articlesAdded += 1
+          summary.paragraphsWritten += result.paragraphs
+        case .updated:
+          summary.articlesUpdated += 1
+          summary.paragraphsWritten += result.paragraphs
+        case .unchanged:
+          summary.articlesUnchanged += 1
+        }
+      }
     }
 
     private mutating func writePending() {
@@ -163,27 +199,13 @@ public final class IngestPipeline {
       if let annotator = pipeline.options.annotator {
         // Articles the index already holds unchanged are not tagged again.
         let known = (try? pipeline.writer.alreadyIndexed(batch)) ?? []
-        IngestPipeline.annotate(&batch, skipping: known, with: annotator)
+        IngestPipeline.annotate(&batch, skipping: known, with: annotator, concurrently: pipeline.options.concurrent)
       }
-      do {
-        let outcomes = try pipeline.writer.write(batch)
-        for (article, outcome) in zip(batch, outcomes) {
-          switch outcome {
-          case .added:
-            summary.articlesAdded += 1
-            summary.paragraphsWritten += article.passages.count
-          case .updated:
-            summary.articlesUpdated += 1
-            summary.paragraphsWritten += article.passages.count
-          case .unchanged:
-            summary.articlesUnchanged += 1
-          }
-        }
-        batch.removeAll(keepingCapacity: true)
-        pipeline.onBatch?(summary)
-      } catch {
-        storeError = error
-      }
+      batchWriter.submit(batch)
+      if !pipeline.options.concurrent { batchWriter.drain() }
+      batch.removeAll(keepingCapacity: true)
+      count(batchWriter.takeFinished())
+      pipeline.onBatch?(summary)
     }
   }
 }

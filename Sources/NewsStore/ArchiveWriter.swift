@@ -172,9 +172,15 @@ public final class ArchiveWriter {
   /// else a new one. (CROSS JOIN fixes the join order: left to itself SQLite scans every entity
   /// of the type through the (type, nameKey) index, which made indexing quadratic.)
   private func entityID(name: String, type: EntityType, in db: Database) throws -> Int64 {
+    // Names repeat far more than keys differ: cache by the name as written first.
+    let nameCacheKey = type.rawValue + "=" + name
+    if let cached = entityIDs[nameCacheKey] { return cached }
     let key = NameKey.of(name)
     let cacheKey = type.rawValue + "|" + key
-    if let cached = entityIDs[cacheKey] { return cached }
+    if let cached = entityIDs[cacheKey] {
+      entityIDs[nameCacheKey] = cached
+      return cached
+    }
     var found = try Int64.fetchOne(
       db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND nameKey = ?"),
       arguments: [type.rawValue, key])
@@ -193,6 +199,7 @@ public final class ArchiveWriter {
       found = db.lastInsertedRowID
     }
     entityIDs[cacheKey] = found
+    entityIDs[nameCacheKey] = found
     return found!
   }
 

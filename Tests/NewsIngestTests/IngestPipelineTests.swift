@@ -167,3 +167,30 @@ import Testing
     #expect(summary.skipped.map(\.message).sorted() == ["is a broken symbolic link; skipped", "is a symbolic link loop; skipped"])
   }
 }
+
+@Suite struct ConcurrentIngestTests {
+  /// Everything a user can see in the index, as text.
+  static func dump(_ archive: Archive) throws -> [String] {
+    try archive.dumpForTests()
+  }
+
+  @Test func concurrentRunBuildsExactlyTheSameIndexAsASingleThreadedOne() throws {
+    let folder = try TemporaryFolder()
+    var lines: [String] = []
+    for number in 0..<300 {
+      let text = "Foreign Minister Sergey Lavrov met officials in Damascus on day \(number). The Syrian Arab Army (SAA) shelled Idlib.\n\nThe SAA said Hayat Tahrir al-Sham fighters left Khan Shaykhun \(number)."
+      lines.append(#"{"id": "a\#(number)", "title": "Report \#(number)", "date": "2019-02-\#(1 + number % 28)", "text": "\#(text.replacingOccurrences(of: "\n", with: "\\n"))"}"#)
+    }
+    let path = try folder.write("feed.jsonl", lines.joined(separator: "\n") + "\n")
+    var dumps: [[String]] = []
+    for concurrent in [true, false] {
+      let archive = try Archive.inMemory()
+      var options = IngestPipeline.Options(batchSize: 16, annotator: try .bundled())
+      options.concurrent = concurrent
+      _ = try IngestPipeline(writer: archive.makeWriter(), options: options).run(paths: [path])
+      dumps.append(try Self.dump(archive))
+    }
+    #expect(dumps[0].count > 900)
+    #expect(dumps[0] == dumps[1])
+  }
+}

@@ -1,0 +1,63 @@
+import Dispatch
+import Foundation
+import NewsModel
+import NewsStore
+
+/// Writes batches on a thread of its own, in the order they were submitted, so that reading,
+/// cleaning and tagging the next batch overlap with writing this one.
+///
+/// At most ``depth`` batches wait; `submit` blocks beyond that (backpressure keeps memory
+/// bounded whatever the input size). The first store error stops all later writes.
+final class BatchWriter: @unchecked Sendable {
+  // Unchecked: `writer` is only used on `queue`; `finished` and `error` only under `lock`.
+  static let defaultDepth = 2
+
+  /// One article's outcome and its paragraph count, for the summary.
+  struct Result {
+    var outcome: ArchiveWriter.Outcome
+    var paragraphs: Int
+  }
+
+  private let writer: ArchiveWriter
+  private let queue = DispatchQueue(label: "newsindex.batch-writer")
+  private let slots: DispatchSemaphore
+  private let lock = NSLock()
+  private var finished: [Result] = []
+  private var error: StoreError?
+
+  init(writer: ArchiveWriter, depth: Int = BatchWriter.defaultDepth) {
+    self.writer = writer
+    self.slots = DispatchSemaphore(value: depth)
+  }
+
+  /// Queues a batch; returns at once unless `depth` batches are already waiting.
+  func submit(_ batch: [Article]) {
+    slots.wait()
+    queue.async { [self] in
+      defer { slots.signal() }
+      guard firstError == nil else { return }
+      do throws(StoreError) {
+        let outcomes = try writer.write(batch)
+        let results = zip(batch, outcomes).map { Result(outcome: $1, paragraphs: $0.passages.count) }
+        lock.withLock { finished += results }
+      } catch {
+        lock.withLock { self.error = error }
+      }
+    }
+  }
+
+  /// Results written since the last call.
+  func takeFinished() -> [Result] {
+    lock.withLock {
+      defer { finished.removeAll() }
+      return finished
+    }
+  }
+
+  var firstError: StoreError? { lock.withLock { error } }
+
+  /// Waits until every submitted batch is written (or failed).
+  func drain() {
+    queue.sync {}
+  }
+}
