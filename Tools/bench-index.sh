@@ -7,7 +7,8 @@
 # (../shared/peers/raw_fts5.c, built here with cc -O2) gets the same stories split at blank
 # lines into paragraphs, as id\0title\0text\0 records read into memory before its clock
 # starts; newsindex reads, decodes, cleans and splits the JSONL itself. Both use the
-# tokenizer 'porter unicode61 remove_diacritics 2'. Prints each run and the median ratio.
+# tokenizer 'porter unicode61 remove_diacritics 2'. newsindex runs twice per round: with
+# --no-entities, and with entity extraction (the default). Prints each run and the median ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
@@ -36,17 +37,24 @@ PY
 text_mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$input")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "input:   $input ($text_mb MB of JSONL)"
-ratios=()
+plain=()
+full=()
 for round in $(seq "$rounds"); do
   rm -f "$work/c.db"*
   c_seconds=$("$work/raw_fts5" load "$work/c.db" "$work/paragraphs.nul" | python3 -c "import json,sys; print(json.load(sys.stdin)['index_build_s'])")
-  rm -f "$work/n.db"*
-  start=$(date +%s.%N)
-  "$newsindex" index --quiet --db "$work/n.db" "$input" >/dev/null
-  end=$(date +%s.%N)
-  n_seconds=$(python3 -c "print(round($end - $start, 3))")
-  ratio=$(python3 -c "print(round($c_seconds / $n_seconds, 3))")
-  ratios+=("$ratio")
-  echo "round $round: C loader ${c_seconds} s, newsindex ${n_seconds} s (whole CLI run), speed ratio newsindex/C = $ratio"
+  line="round $round: C loader ${c_seconds} s"
+  for mode in --no-entities --entities; do
+    rm -f "$work/n.db"*
+    flag=""; [ "$mode" = --no-entities ] && flag="--no-entities"
+    start=$(date +%s.%N)
+    "$newsindex" index --quiet $flag --db "$work/n.db" "$input" >/dev/null
+    end=$(date +%s.%N)
+    n_seconds=$(python3 -c "print(round($end - $start, 3))")
+    ratio=$(python3 -c "print(round($c_seconds / $n_seconds, 3))")
+    if [ "$mode" = --no-entities ]; then plain+=("$ratio"); else full+=("$ratio"); fi
+    line="$line; newsindex $mode ${n_seconds} s (ratio $ratio)"
+  done
+  echo "$line"
 done
-echo "median speed ratio newsindex/C: $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "median speed ratio newsindex/C: --no-entities $(median "${plain[@]}"), with entities $(median "${full[@]}")"
