@@ -21,6 +21,7 @@ public struct QueryParser: Sendable {
   public func parse(_ text: String) throws(QueryError) -> SearchQuery {
     var units: [QueryUnit] = []
     var exclusions: [QueryUnit] = []
+    var quoted = Set<Int>()  // indices of units typed in quotes, whose stopwords stay
     var pendingOr = false
     var pendingNot = false
 
@@ -32,7 +33,7 @@ public struct QueryParser: Sendable {
       case .not:
         pendingNot = true
         continue
-      case .unit(var unit, let excluded):
+      case .unit(var unit, let excluded, let wasQuoted):
         if excluded || pendingNot {
           exclusions.append(unit)
         } else if pendingOr, let previous = units.popLast() {
@@ -43,6 +44,7 @@ public struct QueryParser: Sendable {
           }
           units.append(unit)
         } else {
+          if wasQuoted { quoted.insert(units.count) }
           units.append(unit)
         }
       }
@@ -53,13 +55,16 @@ public struct QueryParser: Sendable {
     if units.isEmpty {
       throw exclusions.isEmpty ? .noSearchableWords(query: text) : .onlyExclusions
     }
-    var query = SearchQuery(units: Array(units.prefix(QueryParser.defaultMaximumUnits)), exclusions: Array(exclusions.prefix(QueryParser.defaultMaximumUnits)))
-    query.dropStopwords()
+    // Stopwords go first, so that the unit limit keeps the telling words of a long question.
+    var query = SearchQuery(units: units, exclusions: exclusions)
+    query.dropStopwords(keeping: quoted)
+    query.units = Array(query.units.prefix(QueryParser.defaultMaximumUnits))
+    query.exclusions = Array(query.exclusions.prefix(QueryParser.defaultMaximumUnits))
     return query
   }
 
   enum Lexeme: Equatable {
-    case unit(QueryUnit, excluded: Bool)
+    case unit(QueryUnit, excluded: Bool, quoted: Bool)
     case or
     case not
   }
@@ -87,7 +92,8 @@ public struct QueryParser: Sendable {
       guard index < scalars.count else { break }
 
       var unit: QueryUnit?
-      if isQuote(scalars[index]) {
+      let quoted = isQuote(scalars[index])
+      if quoted {
         var end = index + 1
         while end < scalars.count, !isQuote(scalars[end]) { end += 1 }
         let tokens = Tokenizer.tokens(in: scalars[(index + 1)..<min(end, scalars.count)])
@@ -117,11 +123,16 @@ public struct QueryParser: Sendable {
           if raw == "AND" || raw == "&" { continue }
         }
         let prefix = word.last == "*"
-        let tokens = Tokenizer.tokens(in: word)
+        var tokens = Tokenizer.tokens(in: word)
+        // A possessive ("Feisal's", "Assad’s") names the word itself: the index has "feisal",
+        // and the phrase "feisal s" would miss every other mention.
+        if tokens.count > 1, tokens.last?.lowercased() == "s", QueryParser.endsWithPossessive(word) {
+          tokens.removeLast()
+        }
         if !tokens.isEmpty { unit = .phrase(tokens, prefix: prefix) }
       }
       if let found = unit {
-        lexemes.append(.unit(inTitle ? .inTitle(found) : found, excluded: excluded))
+        lexemes.append(.unit(inTitle ? .inTitle(found) : found, excluded: excluded, quoted: quoted))
       }
     }
     return lexemes
@@ -134,6 +145,13 @@ public struct QueryParser: Sendable {
     case "(", ")", "[", "]", "{", "}": return true
     default: return scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
     }
+  }
+
+  /// True for a word ending in 's or ’s (after any trailing punctuation).
+  static func endsWithPossessive(_ word: some Collection<Unicode.Scalar>) -> Bool {
+    let letters = Array(word.reversed().drop(while: { !Tokenizer.isTokenScalar($0) }))
+    guard letters.count >= 3, letters[0] == "s" || letters[0] == "S" else { return false }
+    return letters[1] == "'" || letters[1] == "\u{2019}"
   }
 
   static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
@@ -165,18 +183,19 @@ extension SearchQuery {
     "yourselves", "say", "said", "says", "tell", "told", "show", "find", "get", "also",
   ]
 
-  mutating func dropStopwords() {
-    func isStopword(_ unit: QueryUnit) -> Bool {
-      guard case .phrase(let tokens, let prefix) = unit, tokens.count == 1, !prefix else {
-        return false
-      }
+  /// Drops plain stopword units, except those at the `kept` indices (typed in quotes).
+  mutating func dropStopwords(keeping kept: Set<Int> = []) {
+    func isStopword(_ index: Int) -> Bool {
+      guard !kept.contains(index), case .phrase(let tokens, let prefix) = units[index], tokens.count == 1, !prefix
+      else { return false }
       return SearchQuery.stopwords.contains(tokens[0].lowercased())
     }
-    guard units.contains(where: { !isStopword($0) }) else { return }
-    droppedStopwords = units.filter(isStopword).compactMap {
-      if case .phrase(let tokens, _) = $0 { return tokens[0] }
+    let stopwords = units.indices.filter(isStopword)
+    guard stopwords.count < units.count else { return }
+    droppedStopwords = stopwords.compactMap {
+      if case .phrase(let tokens, _) = units[$0] { return tokens[0] }
       return nil
     }
-    units.removeAll(where: isStopword)
+    for index in stopwords.reversed() { units.remove(at: index) }
   }
 }

@@ -23,25 +23,15 @@ public final class ArchiveReader {
   }
 
   private func search(_ query: PassageQuery, in db: Database) throws -> PassagePage {
+    if query.groupByArticle { return try searchArticles(query, in: db) }
     let (matching, values) = ArchiveReader.matchingPassages(query)
-    let grouping =
-      query.groupByArticle
-      ? """
-        , grouped AS (
-          SELECT *, ROW_NUMBER() OVER (PARTITION BY articleRowID ORDER BY complete DESC, score DESC) AS rank,
-            COUNT(*) OVER (PARTITION BY articleRowID) - 1 AS others
-          FROM ranked)
-        """
-      : ", grouped AS (SELECT *, 1 AS rank, 0 AS others FROM ranked)"
     let sql = """
       \(matching)
-      \(grouping)
-      SELECT grouped.paragraphID, grouped.score, grouped.complete, grouped.position, grouped.text,
-        grouped.others, COUNT(*) OVER () AS total, article.publicID, article.sourceID,
+      SELECT ranked.paragraphID, ranked.score, ranked.complete, ranked.position, ranked.text,
+        0 AS others, COUNT(*) OVER () AS total, article.publicID, article.sourceID,
         article.title, article.date, article.source, article.location, article.url
-      FROM grouped JOIN article ON article.id = grouped.articleRowID
-      WHERE grouped.rank = 1
-      ORDER BY grouped.complete DESC, grouped.score DESC, grouped.paragraphID
+      FROM ranked JOIN article ON article.id = ranked.articleRowID
+      ORDER BY ranked.complete DESC, ranked.score DESC, ranked.paragraphID
       LIMIT ? OFFSET ?
       """
     var total = 0
@@ -54,6 +44,93 @@ public final class ArchiveReader {
       // The page lies past the end, so no row carried the total: ask for the first row.
       total = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(values + [1, 0]))?["total"] ?? 0
     }
+    try highlight(&hits, query: query, in: db)
+    return PassagePage(
+      hits: hits, totalMatches: total, facets: try facets(for: query, matching: matching, values: values, in: db))
+  }
+
+  /// Grouped search: articles ranked as wholes by `articleFTS` (a passage-sized window hides a
+  /// document whose query words sit in different paragraphs), each shown by its best passage.
+  private func searchArticles(_ query: PassageQuery, in db: Database) throws -> PassagePage {
+    var filters: [String] = []
+    var values: [(any DatabaseValueConvertible)?] = [query.titleWeight, query.textWeight, query.matchExpression]
+    let tier = query.preferredExpression.map { _ in
+      "(found.articleRowID IN (SELECT rowid FROM articleFTS WHERE articleFTS MATCH ?))"
+    }
+    if let preferred = query.preferredExpression { values.append(preferred) }
+    if let since = query.since {
+      filters.append("article.date >= ?")
+      values.append(since)
+    }
+    if let until = query.until {
+      filters.append("article.date <= ?")
+      values.append(until)
+    }
+    if let source = query.source {
+      filters.append("article.source = ? COLLATE NOCASE")
+      values.append(source)
+    }
+    for entity in query.entityIDs {
+      filters.append(
+        "EXISTS (SELECT 1 FROM mention JOIN paragraph ON paragraph.id = mention.paragraphID WHERE mention.entityID = ? AND paragraph.articleID = article.id)"
+      )
+      values.append(entity)
+    }
+    let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+    let sql = """
+      WITH found AS (
+        SELECT articleFTS.rowid AS articleRowID, -bm25(articleFTS, ?, ?) AS score
+        FROM articleFTS WHERE articleFTS MATCH ?)
+      SELECT found.articleRowID, found.score, \(tier ?? "1") AS complete, COUNT(*) OVER () AS total
+      FROM found JOIN article ON article.id = found.articleRowID
+      \(whereClause)
+      ORDER BY complete DESC, found.score DESC, found.articleRowID
+      LIMIT ? OFFSET ?
+      """
+    var total = 0
+    var ranked: [(articleRowID: Int64, score: Double, complete: Bool)] = []
+    for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values + [query.limit, query.offset])) {
+      total = row["total"]
+      ranked.append((row["articleRowID"], row["score"], row["complete"]))
+    }
+    if ranked.isEmpty && query.offset > 0 {
+      total = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(values + [1, 0]))?["total"] ?? 0
+    }
+    // An article's paragraphs have consecutive rowids, so FTS5 can search just that range.
+    let bounds = try db.cachedStatement(sql: "SELECT MIN(id), MAX(id) FROM paragraph WHERE articleID = ?")
+    let bestPassage = try db.cachedStatement(
+      sql: """
+        SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?
+        ORDER BY bm25(paragraphFTS, ?, ?) LIMIT 1
+        """)
+    let matchedPassages = try db.cachedStatement(
+      sql: "SELECT COUNT(*) FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?")
+    var hits: [PassageHit] = []
+    for article in ranked {
+      guard let range = try Row.fetchOne(bounds, arguments: [article.articleRowID]),
+        let first = range[0] as Int64?, let last = range[1] as Int64?
+      else { continue }
+      let best = try Int64.fetchOne(
+        bestPassage, arguments: [query.matchExpression, first, last, query.titleWeight, query.textWeight])
+      let matched = try Int.fetchOne(matchedPassages, arguments: [query.matchExpression, first, last]) ?? 1
+      let paragraphID = best ?? first
+      guard var hit = try passage(withID: paragraphID, in: db) else { continue }
+      hit.score = article.score
+      hit.matchesAllTerms = article.complete
+      hit.otherMatchesInArticle = max(0, matched - 1)
+      hits.append(hit)
+    }
+    try highlight(&hits, query: query, in: db)
+    var facets: [EntityFacet] = []
+    if query.facetLimit > 0 {
+      let (matching, passageValues) = ArchiveReader.matchingPassages(query)
+      facets = try self.facets(for: query, matching: matching, values: passageValues, in: db)
+    }
+    return PassagePage(hits: hits, totalMatches: total, facets: facets)
+  }
+
+  /// Marks each hit's matches with FTS5's own highlight(), for the page's rows only.
+  private func highlight(_ hits: inout [PassageHit], query: PassageQuery, in db: Database) throws {
     let highlight = try db.cachedStatement(
       sql: """
         SELECT highlight(paragraphFTS, 1, '\(ArchiveReader.matchStart)', '\(ArchiveReader.matchEnd)')
@@ -66,6 +143,12 @@ public final class ArchiveReader {
         hits[index].matches = ArchiveReader.matchRanges(inMarkedText: marked)
       }
     }
+  }
+
+  /// The entities most often named in all passages that match (not just the page).
+  private func facets(
+    for query: PassageQuery, matching: String, values: [(any DatabaseValueConvertible)?], in db: Database
+  ) throws -> [EntityFacet] {
     var facets: [EntityFacet] = []
     if query.facetLimit > 0 {
       facets = try Row.fetchAll(
@@ -81,7 +164,7 @@ public final class ArchiveReader {
         EntityFacet(name: $0["name"], type: EntityType(rawValue: $0["type"]) ?? .other, paragraphs: $0["paragraphs"])
       }
     }
-    return PassagePage(hits: hits, totalMatches: total, facets: facets)
+    return facets
   }
 
   /// The CTEs `hit` (FTS5 matches with bm25) and `ranked` (with the first-tier flag, article

@@ -11,6 +11,10 @@ public final class ArchiveWriter {
     case added, updated, unchanged
   }
 
+  /// Joins passages into the article-level index's text; a paragraph break keeps phrases from
+  /// running across passages.
+  static let articleTextSeparator = "\n\n"
+
   let archive: Archive
   /// Entity row ids by "type|nameKey", so that most mentions cost no lookup. Cleared when a
   /// transaction fails, since its rows are gone.
@@ -146,6 +150,10 @@ public final class ArchiveWriter {
       paragraphIDs.append(paragraphID)
       try insertIndexRow.execute(arguments: [paragraphID, article.title, text])
     }
+    try db.cachedStatement(sql: "INSERT INTO articleFTS(rowid, title, text) VALUES (?, ?, ?)")
+      .execute(arguments: [
+        articleRowID, article.title, article.passages.joined(separator: ArchiveWriter.articleTextSeparator),
+      ])
     try insertEntities(of: article, paragraphIDs: paragraphIDs, in: db)
   }
 
@@ -211,12 +219,21 @@ public final class ArchiveWriter {
         sql: """
           SELECT paragraph.id, article.title, paragraph.text FROM paragraph
           JOIN article ON article.id = paragraph.articleID WHERE paragraph.articleID = ?
+          ORDER BY paragraph.position
           """),
       arguments: [articleRowID])
     let deleteIndexRow = try db.cachedStatement(
       sql: "INSERT INTO paragraphFTS(paragraphFTS, rowid, title, text) VALUES ('delete', ?, ?, ?)")
     for row in rows {
       try deleteIndexRow.execute(arguments: [row[0], row[1], row[2]])
+    }
+    if let title = rows.first?[1] as String? {
+      // The contentless article index forgets a row only when given its exact old values.
+      try db.cachedStatement(
+        sql: "INSERT INTO articleFTS(articleFTS, rowid, title, text) VALUES ('delete', ?, ?, ?)"
+      ).execute(arguments: [
+        articleRowID, title, rows.map { $0[2] as String }.joined(separator: ArchiveWriter.articleTextSeparator),
+      ])
     }
     try db.cachedStatement(sql: "DELETE FROM paragraph WHERE articleID = ?")
       .execute(arguments: [articleRowID])

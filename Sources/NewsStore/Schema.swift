@@ -13,6 +13,8 @@ import GRDB
 ///   which name the entity everywhere.
 /// - `mention`: an entity in a paragraph, with code-point offsets; removed with its paragraph.
 /// - `entityFTS`: FTS5 over entity names and aliases, rebuilt at the end of each index run.
+/// - `articleFTS`: contentless FTS5 over whole articles (title, all passages), to rank articles
+///   as wholes when results are grouped by article.
 enum Schema {
   /// `porter` stems English ("patrols" finds "patrol"); `unicode61 remove_diacritics 2` folds
   /// case and accents of every script, so "Idlib" finds "IDLIB" and "Aleppó".
@@ -86,6 +88,21 @@ enum Schema {
           CREATE VIRTUAL TABLE entityFTS USING fts5(
             name, aliases, tokenize = 'unicode61 remove_diacritics 2'
           );
+          """)
+    }
+    migrator.registerMigration("createArticleIndex") { db in
+      // Whole-article ranking for grouped results: contentless (the text is already stored in
+      // `paragraph`), so it costs index space only. Filled here for archives built before it.
+      try db.execute(
+        sql: """
+          CREATE VIRTUAL TABLE articleFTS USING fts5(
+            title, text, content = '', tokenize = '\(tokenizer)'
+          );
+          INSERT INTO articleFTS(rowid, title, text)
+            SELECT article.id, article.title,
+              (SELECT group_concat(text, char(10) || char(10)) FROM
+                (SELECT text FROM paragraph WHERE paragraph.articleID = article.id ORDER BY position))
+            FROM article ORDER BY article.id;
           """)
     }
     return migrator

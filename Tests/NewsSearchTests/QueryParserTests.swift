@@ -95,3 +95,23 @@ import Testing
     #expect(Searcher.mergingAdjacent([0..<3, 24..<28], in: text) == [0..<3, 24..<28])
   }
 }
+
+@Suite struct QueryParserRefinementTests {
+  @Test func possessivesNameTheWordItself() throws {
+    let query = try QueryParser().parse("Feisal's visit Assad’s army")
+    #expect(FTS5QueryCompiler.matchExpression(for: query) == #"("Feisal" OR "visit" OR "Assad" OR "army")"#)
+  }
+
+  @Test func quotedStopwordsStay() throws {
+    let query = try QueryParser().parse(#""the" lens"#)
+    #expect(query.units == [.word("the"), .word("lens")])
+    #expect(query.droppedStopwords.isEmpty)
+  }
+
+  @Test func stopwordsAreDroppedBeforeTheUnitLimit() throws {
+    let words = (0..<100).map { "the word\($0)" }.joined(separator: " ")
+    let query = try QueryParser().parse(words)
+    #expect(query.units.count == QueryParser.defaultMaximumUnits)
+    #expect(query.units.allSatisfy { $0 != .word("the") })
+  }
+}
