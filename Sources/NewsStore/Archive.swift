@@ -44,7 +44,9 @@ public final class Archive: @unchecked Sendable {
     return try openForWriting(path: path)
   }
 
-  /// Opens an existing index for reading only.
+  /// Opens an existing index for reading only. On a read-only medium (a CD, a read-only
+  /// mount), where SQLite cannot create the WAL's shared-memory file, the file is opened as
+  /// immutable instead: nothing can change it there anyway.
   public static func openForReading(path: String) throws(StoreError) -> Archive {
     guard FileManager.default.fileExists(atPath: path) else { throw .missingArchive(path: path) }
     var configuration = Configuration()
@@ -54,6 +56,18 @@ public final class Archive: @unchecked Sendable {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       try checkIsArchive(queue, path: path, allowEmpty: false)
       return Archive(path: path, database: queue)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY {
+      guard !FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent) else {
+        throw StoreError.wrapping(error, path: path, writing: false)
+      }
+      do {
+        let immutable = "file:" + (URL(fileURLWithPath: path).path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        let queue = try DatabaseQueue(path: immutable, configuration: configuration)
+        try checkIsArchive(queue, path: path, allowEmpty: false)
+        return Archive(path: path, database: queue)
+      } catch {
+        throw StoreError.wrapping(error, path: path, writing: false)
+      }
     } catch {
       throw StoreError.wrapping(error, path: path, writing: false)
     }
@@ -83,7 +97,7 @@ public final class Archive: @unchecked Sendable {
       }
       if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
       if !allowEmpty, try !Schema.migrator.hasCompletedMigrations(db) {
-        throw StoreError.newerSchema(path: path)
+        throw StoreError.olderSchema(path: path)
       }
     }
   }

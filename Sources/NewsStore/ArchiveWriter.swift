@@ -81,6 +81,10 @@ public final class ArchiveWriter {
             FROM entity
             """)
       }
+      // Fold the write-ahead log into the file, so that a copy of the file alone is complete.
+      try archive.database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      }
       entityIDs.removeAll()
     } catch {
       entityIDs.removeAll()

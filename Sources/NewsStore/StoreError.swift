@@ -8,6 +8,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case cannotOpen(path: String, underlying: String)
   case notAnArchive(path: String)
   case newerSchema(path: String)
+  case olderSchema(path: String)
   case writeFailed(path: String, underlying: String)
   case readFailed(path: String, underlying: String)
   case diskFull(path: String)
@@ -23,6 +24,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "\(path) is not a NewsIndex index (it is another kind of file); pass another --db PATH"
     case .newerSchema(let path):
       "the index at \(path) was written by a newer NewsIndex; upgrade newsindex to read it"
+    case .olderSchema(let path):
+      "the index at \(path) was made by an older NewsIndex; run 'newsindex check --db \(path)' once to upgrade it"
     case .writeFailed(let path, _):
       "could not write to the index at \(path); nothing from the failed batch was kept"
     case .readFailed(let path, _):
