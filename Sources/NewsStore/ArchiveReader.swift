@@ -58,18 +58,7 @@ public final class ArchiveReader {
       "(found.articleRowID IN (SELECT rowid FROM articleFTS WHERE articleFTS MATCH ?))"
     }
     if let preferred = query.preferredExpression { values.append(preferred) }
-    if let since = query.since {
-      filters.append("article.date >= ?")
-      values.append(since)
-    }
-    if let until = query.until {
-      filters.append("article.date <= ?")
-      values.append(until)
-    }
-    if let source = query.source {
-      filters.append("article.source = ? COLLATE NOCASE")
-      values.append(source)
-    }
+    ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
     for entity in query.entityIDs {
       filters.append(
         "EXISTS (SELECT 1 FROM mention JOIN paragraph ON paragraph.id = mention.paragraphID WHERE mention.entityID = ? AND paragraph.articleID = article.id)"
@@ -175,18 +164,7 @@ public final class ArchiveReader {
       query.titleWeight, query.textWeight, query.matchExpression,
     ]
     if let preferred = query.preferredExpression { values.append(preferred) }
-    if let since = query.since {
-      filters.append("article.date >= ?")
-      values.append(since)
-    }
-    if let until = query.until {
-      filters.append("article.date <= ?")
-      values.append(until)
-    }
-    if let source = query.source {
-      filters.append("article.source = ? COLLATE NOCASE")
-      values.append(source)
-    }
+    ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
     for entity in query.entityIDs {
       filters.append("hit.paragraphID IN (SELECT paragraphID FROM mention WHERE entityID = ?)")
       values.append(entity)
@@ -207,6 +185,24 @@ public final class ArchiveReader {
         \(whereClause))
       """
     return (sql, values)
+  }
+
+  /// The date and source filters on `article`, shared by passage and article searches.
+  static func addArticleFilters(
+    of query: PassageQuery, to filters: inout [String], values: inout [(any DatabaseValueConvertible)?]
+  ) {
+    if let since = query.since {
+      filters.append("article.date >= ?")
+      values.append(since)
+    }
+    if let until = query.until {
+      filters.append("article.date <= ?")
+      values.append(until)
+    }
+    if let source = query.source {
+      filters.append("article.source = ? COLLATE NOCASE")
+      values.append(source)
+    }
   }
 
   static func hit(_ row: Row, matchesAllTerms: Bool, others: Int) -> PassageHit {

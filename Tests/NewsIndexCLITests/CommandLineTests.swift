@@ -223,4 +223,20 @@ struct Run {
     let check = try Run(["check", "--db", db])
     #expect(check.status == 0, "\(check.output)")
   }
+
+  @Test func groupedSearchGivesOneBestParagraphPerArticle() throws {
+    _ = try Run(["index", "--db", db, "--no-entities", SharedCorpora.corpus])
+    let run = try Run(["search", "--db", db, "--json", "--group", "--limit", "20", "Idlib"])
+    #expect(run.status == 0)
+    let objects = run.output.split(separator: "\n").compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+    #expect(objects.count > 5)
+    let ids = objects.compactMap { $0["article_id"] as? String }
+    #expect(Set(ids).count == ids.count)
+    #expect(objects.allSatisfy { ($0["more_paragraphs_matched"] as? Int).map { $0 >= 0 } == true })
+    #expect(objects.contains { ($0["more_paragraphs_matched"] as? Int ?? 0) > 0 })
+    let scores = objects.compactMap { $0["score"] as? Double }
+    #expect(scores.count == objects.count)
+  }
 }
