@@ -17,14 +17,14 @@ public struct Searcher {
     public var until: ArticleDate?
     public var source: String?
     public var groupByArticle = false
-    /// Keeps passages mentioning every one of these entities (ids from `lookUpEntity`).
-    public var entityIDs: [Int64] = []
+    /// Keeps passages mentioning, for each group, one of its entities (ids from `lookUpEntity`).
+    public var entityIDs: [[Int64]] = []
     /// How many top entities over all matches to return (0: none).
     public var facetLimit = 0
 
     public init(
       limit: Int = 10, offset: Int = 0, since: ArticleDate? = nil, until: ArticleDate? = nil,
-      source: String? = nil, groupByArticle: Bool = false, entityIDs: [Int64] = [], facetLimit: Int = 0
+      source: String? = nil, groupByArticle: Bool = false, entityIDs: [[Int64]] = [], facetLimit: Int = 0
     ) {
       self.entityIDs = entityIDs
       self.facetLimit = facetLimit

@@ -59,11 +59,12 @@ public final class ArchiveReader {
     }
     if let preferred = query.preferredExpression { values.append(preferred) }
     ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
-    for entity in query.entityIDs {
+    for entities in query.entityIDs {
+      let marks = Array(repeating: "?", count: entities.count).joined(separator: ", ")
       filters.append(
-        "EXISTS (SELECT 1 FROM mention JOIN paragraph ON paragraph.id = mention.paragraphID WHERE mention.entityID = ? AND paragraph.articleID = article.id)"
+        "EXISTS (SELECT 1 FROM mention JOIN paragraph ON paragraph.id = mention.paragraphID WHERE mention.entityID IN (\(marks)) AND paragraph.articleID = article.id)"
       )
-      values.append(entity)
+      values += entities.map { $0 as (any DatabaseValueConvertible)? }
     }
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
     let sql = """
@@ -165,9 +166,13 @@ public final class ArchiveReader {
     ]
     if let preferred = query.preferredExpression { values.append(preferred) }
     ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
-    for entity in query.entityIDs {
-      filters.append("hit.paragraphID IN (SELECT paragraphID FROM mention WHERE entityID = ?)")
-      values.append(entity)
+    // EXISTS, not `paragraphID IN (…)`: SQLite would hand an IN list to FTS5 as rowid
+    // constraints and run the MATCH once per mention (seconds at a million paragraphs).
+    for entities in query.entityIDs {
+      let marks = Array(repeating: "?", count: entities.count).joined(separator: ", ")
+      filters.append(
+        "EXISTS (SELECT 1 FROM mention WHERE mention.paragraphID = hit.paragraphID AND mention.entityID IN (\(marks)))")
+      values += entities.map { $0 as (any DatabaseValueConvertible)? }
     }
     let complete =
       query.preferredExpression == nil

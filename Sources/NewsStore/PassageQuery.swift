@@ -20,8 +20,9 @@ public struct PassageQuery: Sendable, Equatable {
   /// bm25 weights of the title and text columns.
   public var titleWeight: Double
   public var textWeight: Double
-  /// Keeps passages that mention every one of these entities (row ids).
-  public var entityIDs: [Int64]
+  /// Keeps passages that mention, for every group, at least one entity of the group (row ids;
+  /// a group holds the entities one typed name stands for).
+  public var entityIDs: [[Int64]]
   /// How many of the entities most often named in all matching passages to return (0: none).
   public var facetLimit: Int
 
@@ -29,7 +30,7 @@ public struct PassageQuery: Sendable, Equatable {
     matchExpression: String, preferredExpression: String? = nil, since: String? = nil,
     until: String? = nil, source: String? = nil, limit: Int = 10, offset: Int = 0,
     groupByArticle: Bool = false, titleWeight: Double = 2.0, textWeight: Double = 1.0,
-    entityIDs: [Int64] = [], facetLimit: Int = 0
+    entityIDs: [[Int64]] = [], facetLimit: Int = 0
   ) {
     self.entityIDs = entityIDs
     self.facetLimit = facetLimit

@@ -25,10 +25,10 @@ struct SeedEntityTests {
     }
     // The seed's Lavrov paragraph speaks of "the zone of de-escalation" without naming Idlib,
     // so "Idlib" and Lavrov never meet in one paragraph there.
-    let results = try Searcher(reader: reader).search("de-escalation", options: .init(entityIDs: [lavrov.id]))
+    let results = try Searcher(reader: reader).search("de-escalation", options: .init(entityIDs: [[lavrov.id]]))
     #expect(results.hits.count == 1)
     #expect(results.hits.first?.passage.text.contains("Foreign Minister Sergey Lavrov said") == true)
-    let idlib = try Searcher(reader: reader).search("Idlib", options: .init(entityIDs: [lavrov.id]))
+    let idlib = try Searcher(reader: reader).search("Idlib", options: .init(entityIDs: [[lavrov.id]]))
     #expect(idlib.hits.isEmpty)
     let unfiltered = try Searcher(reader: reader).search("Idlib")
     #expect(unfiltered.hits.count == 2)

@@ -16,10 +16,12 @@ extension NewsIndex {
     func run() throws {
       let typed = name.joined(separator: " ")
       let card: EntityCard
+      var others: [EntitySummary] = []
       do {
         let reader = try Archive.openForReading(path: database.path).makeReader()
-        let entity = try EntityResolver.resolve(typed, with: reader)
-        card = try reader.card(for: entity)
+        let entities = try EntityResolver.resolve(typed, with: reader)
+        others = Array(entities.dropFirst())
+        card = try reader.card(for: entities[0])
       } catch let error as StoreError {
         throw fail(error, verbose: database.verbose)
       }
@@ -27,6 +29,9 @@ extension NewsIndex {
       let summary = card.summary
       print(formatter.bold("\(summary.name)") + " (\(summary.type.rawValue))")
       if !card.aliases.isEmpty { print("also: " + card.aliases.joined(separator: ", ")) }
+      for other in others {
+        print("the same name also stands for a \(other.type.rawValue) (\(other.mentions) mentions)")
+      }
       print(
         "\(summary.mentions) mentions in \(summary.articles) article\(summary.articles == 1 ? "" : "s")"
           + (summary.firstDate.map { ", \($0) … \(summary.lastDate ?? $0)" } ?? ""))

@@ -82,7 +82,7 @@ extension NewsIndex {
         let archive = try Archive.openForReading(path: database.path)
         let reader = archive.makeReader()
         for name in entityNames {
-          options.entityIDs.append(try EntityResolver.resolve(name, with: reader).id)
+          options.entityIDs.append(try EntityResolver.resolve(name, with: reader).map(\.id))
         }
         options.facetLimit = facets ? Search.facetCount : 0
         results = try Searcher(reader: reader).search(text, options: options)
