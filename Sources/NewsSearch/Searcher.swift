@@ -8,6 +8,9 @@ import NewsStore
 /// times a text match.
 public struct Searcher {
   public static let defaultTitleWeight = 2.0
+  /// Grouped (whole-article) results put articles holding every unit first only for queries of
+  /// up to this many units: for a long question, "all words" is rare and bm25 ranks better alone.
+  public static let maximumTieredUnitsForArticles = 4
   public static let defaultTextWeight = 1.0
 
   public struct Options: Sendable, Equatable {
@@ -71,7 +74,8 @@ public struct Searcher {
   public func search(_ query: SearchQuery, options: Options = Options()) throws -> Results {
     let passageQuery = PassageQuery(
       matchExpression: FTS5QueryCompiler.matchExpression(for: query),
-      preferredExpression: FTS5QueryCompiler.allUnitsExpression(for: query),
+      preferredExpression: options.groupByArticle && query.units.count > Searcher.maximumTieredUnitsForArticles
+        ? nil : FTS5QueryCompiler.allUnitsExpression(for: query),
       since: options.since?.isoString, until: options.until?.isoString, source: options.source,
       limit: options.limit, offset: options.offset, groupByArticle: options.groupByArticle,
       titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight,
