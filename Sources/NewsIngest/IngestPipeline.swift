@@ -52,7 +52,8 @@ public final class IngestPipeline {
   let writer: ArchiveWriter
   let options: Options
   let builder = ArticleBuilder()
-  /// Called after each committed batch with the summary so far (for progress display).
+  /// Called after each batch is handed to the writer, with the summary of what has been
+  /// written so far (for progress display).
   public var onBatch: ((IngestSummary) -> Void)?
 
   public init(writer: ArchiveWriter, options: Options = Options()) {
@@ -105,7 +106,8 @@ public final class IngestPipeline {
     var summary = IngestSummary()
     var batch: [Article] = []
     var seenIDs = Set<String>()
-    var fallbackFiles = Set<String>()
+    /// The file being read, to name it when its bytes needed the encoding fallback.
+    var currentFile = ""
     let batchWriter: BatchWriter
 
     init(pipeline: IngestPipeline) {
@@ -126,6 +128,7 @@ public final class IngestPipeline {
           continue
         }
         summary.filesRead += 1
+        currentFile = file
         switch format {
         case .plainText: PlainTextReader().read(path: file, into: &self)
         case .jsonLines: JSONLinesReader(mapping: pipeline.options.mapping).read(path: file, into: &self)
@@ -137,9 +140,8 @@ public final class IngestPipeline {
 
     mutating func accept(_ raw: RawArticle) {
       guard storeError == nil, !isClosed else { return }
-      if raw.decodedWithFallback {
-        let file = raw.isWholeFile ? raw.location : String(raw.location.prefix(upTo: raw.location.lastIndex(of: ":") ?? raw.location.endIndex))
-        if fallbackFiles.insert(file).inserted { summary.filesDecodedWithFallback.append(file) }
+      if raw.decodedWithFallback, summary.filesDecodedWithFallback.last != currentFile {
+        summary.filesDecodedWithFallback.append(currentFile)
       }
       switch pipeline.builder.build(raw) {
       case .skipped(let issue):

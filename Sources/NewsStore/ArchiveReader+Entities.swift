@@ -149,13 +149,4 @@ extension ArchiveReader {
       return result
     }
   }
-
-  /// Runs a read, wrapping errors for the user.
-  func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-    do {
-      return try archive.database.read(body)
-    } catch {
-      throw StoreError.wrapping(error, path: archive.path, writing: false)
-    }
-  }
 }

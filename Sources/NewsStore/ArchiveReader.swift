@@ -15,8 +15,13 @@ public final class ArchiveReader {
   }
 
   public func search(_ query: PassageQuery) throws(StoreError) -> PassagePage {
+    try reading { db in try search(query, in: db) }
+  }
+
+  /// Runs a read, wrapping errors for the user.
+  func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
     do {
-      return try archive.database.read { db in try search(query, in: db) }
+      return try archive.database.read(body)
     } catch {
       throw StoreError.wrapping(error, path: archive.path, writing: false)
     }
@@ -28,7 +33,7 @@ public final class ArchiveReader {
     let sql = """
       \(matching)
       SELECT ranked.paragraphID, ranked.score, ranked.complete, ranked.position, ranked.text,
-        0 AS others, COUNT(*) OVER () AS total, article.publicID, article.sourceID,
+        COUNT(*) OVER () AS total, article.publicID, article.sourceID,
         article.title, article.date, article.source, article.location, article.url
       FROM ranked JOIN article ON article.id = ranked.articleRowID
       ORDER BY ranked.complete DESC, ranked.score DESC, ranked.paragraphID
@@ -38,7 +43,7 @@ public final class ArchiveReader {
     var hits: [PassageHit] = []
     for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values + [query.limit, query.offset])) {
       total = row["total"]
-      hits.append(ArchiveReader.hit(row, matchesAllTerms: row["complete"], others: row["others"]))
+      hits.append(ArchiveReader.hit(row, matchesAllTerms: row["complete"], others: 0))
     }
     if hits.isEmpty && query.offset > 0 {
       // The page lies past the end, so no row carried the total: ask for the first row.
@@ -250,8 +255,7 @@ public final class ArchiveReader {
 
   /// An article and its paragraphs, by public id.
   public func article(withID publicID: String) throws(StoreError) -> StoredArticle? {
-    do {
-      return try archive.database.read { db -> StoredArticle? in
+    try reading { db -> StoredArticle? in
         guard
           let row = try Row.fetchOne(
             db, sql: "SELECT * FROM article WHERE publicID = ?", arguments: [publicID])
@@ -263,28 +267,20 @@ public final class ArchiveReader {
           id: row["publicID"], sourceID: row["sourceID"], title: row["title"], date: row["date"],
           source: row["source"], location: row["location"], url: row["url"],
           paragraphs: paragraphs)
-      }
-    } catch {
-      throw StoreError.wrapping(error, path: archive.path, writing: false)
     }
   }
 
   /// Public ids starting with `prefix`, to suggest when an id is mistyped or shortened.
   public func articleIDs(startingWith prefix: String, limit: Int = 5) throws(StoreError) -> [String] {
-    do {
-      return try archive.database.read { db in
-        try String.fetchAll(
-          db, sql: "SELECT publicID FROM article WHERE publicID >= ? AND publicID < ? ORDER BY publicID LIMIT ?",
-          arguments: [prefix, prefix + "\u{10FFFF}", limit])
-      }
-    } catch {
-      throw StoreError.wrapping(error, path: archive.path, writing: false)
+    try reading { db in
+      try String.fetchAll(
+        db, sql: "SELECT publicID FROM article WHERE publicID >= ? AND publicID < ? ORDER BY publicID LIMIT ?",
+        arguments: [prefix, prefix + "\u{10FFFF}", limit])
     }
   }
 
   public func statistics() throws(StoreError) -> ArchiveStatistics {
-    do {
-      return try archive.database.read { db in
+    try reading { db in
         let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
         let paragraphs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph") ?? 0
         let textBytes =
@@ -299,16 +295,14 @@ public final class ArchiveReader {
         ).map { (name: $0["name"] as String, articles: $0["count"] as Int) }
         let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
         let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-        let indexBytes =
-          try Int.fetchOne(
-            db, sql: "SELECT COALESCE(SUM(LENGTH(block)), 0) FROM paragraphFTS_data") ?? 0
+        var indexBytes = 0
+        for table in ["paragraphFTS", "articleFTS", "entityFTS"] {
+          indexBytes += try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(LENGTH(block)), 0) FROM \(table)_data") ?? 0
+        }
         return ArchiveStatistics(
           articles: articles, paragraphs: paragraphs, datedArticles: dates?[2] ?? 0,
           firstDate: dates?[0], lastDate: dates?[1], topSources: sources, textBytes: textBytes,
           indexBytes: indexBytes, fileBytes: pageSize * pageCount)
-      }
-    } catch {
-      throw StoreError.wrapping(error, path: archive.path, writing: false)
     }
   }
 }

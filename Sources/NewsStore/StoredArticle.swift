@@ -20,7 +20,7 @@ public struct ArchiveStatistics: Sendable, Equatable {
   public var topSources: [(name: String, articles: Int)]
   /// UTF-8 bytes of all paragraph text.
   public var textBytes: Int
-  /// Bytes of the FTS5 inverted index (its `_data` blocks).
+  /// Bytes of the FTS5 inverted indexes (their `_data` blocks): paragraphs, articles, entities.
   public var indexBytes: Int
   /// Size of the database file (pages in use × page size).
   public var fileBytes: Int

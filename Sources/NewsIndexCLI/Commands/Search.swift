@@ -76,7 +76,7 @@ extension NewsIndex {
       let bounds = try dateBounds()
       var options = Searcher.Options(
         limit: limit, offset: offset, since: bounds.since, until: bounds.until, source: source,
-        groupByArticle: group)
+        groupByArticle: group, facetLimit: facets ? Search.facetCount : 0)
       let results: Searcher.Results
       do {
         let archive = try Archive.openForReading(path: database.path)
@@ -84,7 +84,6 @@ extension NewsIndex {
         for name in entityNames {
           options.entityIDs.append(try EntityResolver.resolve(name, with: reader).map(\.id))
         }
-        options.facetLimit = facets ? Search.facetCount : 0
         results = try Searcher(reader: reader).search(text, options: options)
       } catch let error as QueryError {
         printError(error.description)

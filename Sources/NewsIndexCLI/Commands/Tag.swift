@@ -34,19 +34,20 @@ extension NewsIndex {
         data = FileHandle.standardInput.readDataToEndOfFile()
       }
       let text = TextDecoder.decode(data).text
-      let annotator: EntityAnnotator
-      let tagger: EntityTagger
       do {
-        tagger = try EntityTagger.loadBundled()
-        annotator = try EntityAnnotator.bundled()
+        if conll {
+          print(CoNLLTagging.tagged(text, with: try EntityTagger.loadBundled()), terminator: "")
+        } else {
+          printMentions(in: text, with: try EntityAnnotator.bundled())
+        }
       } catch {
         printError("the entity model could not be loaded (\(error)); reinstall newsindex")
         throw ExitStatus.failed
       }
-      if conll {
-        print(CoNLLTagging.tagged(text, with: tagger), terminator: "")
-        return
-      }
+    }
+
+    /// One line per entity of the text: paragraph, offsets, type, text, canonical name.
+    func printMentions(in text: String, with annotator: EntityAnnotator) {
       // Front matter and a title line are left out, as when indexing a text file.
       let body = PlainTextReader.article(from: text, path: file ?? "-")?.text ?? text
       var article = Article(
