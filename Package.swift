@@ -37,6 +37,9 @@ let package = Package(
     .executableTarget(
       name: "NERTool", dependencies: ["NewsEntities"], path: "Tools/NERTool",
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+    // Tools: search latency in-process on an existing index (Tools/bench/bench.py runs it).
+    .executableTarget(
+      name: "SearchBench", dependencies: ["NewsModel", "NewsSearch", "NewsStore"], path: "Tools/SearchBench"),
     .testTarget(name: "NewsEntitiesTests", dependencies: ["NewsEntities"]),
     // Test fixtures shared by the test targets: temporary folders, paths into ../shared.
     .target(name: "NewsTestSupport", path: "Tests/NewsTestSupport"),

@@ -12,7 +12,9 @@
    text, the ratio newsindex/C, CPU time, peak RSS, index size / text size.
 3. Runs a seeded query set (7 classes) through `newsindex search --json` as whole CLI runs and
    prints p50/p95/p99 per class, beside `newsindex --version` (process start).
-4. Prints a Markdown report (machine, date, command, load averages); --write-results also
+4. Runs the same queries in-process with the SearchBench tool (`Searcher.search` on an open
+   index: no process start, no opening, no printing), beside opening the index.
+5. Prints a Markdown report (machine, date, command, load averages); --write-results also
    writes it to Tools/bench/RESULTS.md.
 
 Python 3 standard library only. See Tools/bench/README.md.
@@ -477,6 +479,29 @@ def run_queries(binary: Path, db: Path, queries: list[dict], seed: int, label: s
     return rows, failed, (load_before, load_after)
 
 
+def in_process(searchbench: Path, db: Path, queries: list[dict], seed: int, label: str, workdir: Path,
+               repeats: int) -> dict | None:
+    """The same queries through SearchBench (Tools/SearchBench): one process, the index opened
+    once, every query `repeats` times in a seeded interleaved order after 5 warm-up runs. The
+    query file is TSV: class, query, then the CLI options, one column each."""
+    query_file = workdir / f"queries-{label}.tsv"
+    with open(query_file, "w", encoding="utf-8") as f:
+        for q in queries:
+            f.write("\t".join([q["class"], q["query"], *q["options"]]) + "\n")
+    argv = [str(searchbench), "--db", str(db), "--queries", str(query_file), "--seed", str(seed),
+            "--repeat", str(repeats), "--json"]
+    log(f"{label}: in-process: {shlex.join(argv)}")
+    out = subprocess.run(argv, capture_output=True, text=True)
+    if out.returncode != 0:
+        log(f"{label}: SearchBench failed ({out.returncode}): {out.stderr.strip()[:500]}")
+        return None
+    result = json.loads(out.stdout)
+    for row in result["classes"]:
+        log(f"{label}: in-process {row['class']:7} n={row['n']:3} p50 {row['p50'] or 0:7.1f} ms  "
+            f"p95 {row['p95'] or 0:7.1f} ms  max {row['max'] or 0:7.1f} ms")
+    return result
+
+
 def display_query(query: dict) -> str:
     return " ".join([shlex.quote(query["query"])] + [shlex.quote(o) for o in query["options"]])
 
@@ -633,6 +658,51 @@ def report(context: dict, corpora: list[dict], indexing: list[dict], searching: 
     lines.extend(notes)
     if notes:
         add("")
+    in_process_blocks = [b for b in searching if b.get("in_process")]
+    if in_process_blocks or any("in_process" in b for b in searching):
+        add("## Search latency (in-process)")
+        add("")
+        add("The same queries through `SearchBench` (Tools/SearchBench): `Searcher.search` — `--entity` "
+            "names resolved, ranking, highlights, snippets, the hits' entities — on an index opened once, "
+            "in one process: no process start, no opening, no printing. Every query runs "
+            f"{context.get('in_process_repeat', 1)}× in a seeded interleaved order after 5 warm-up runs; "
+            "`open` (opening the index read-only, as each CLI run does) runs among them as the reference. "
+            "Milliseconds of wall time; CPU = the thread's CPU time. The parts are medians: resolve = the "
+            "`--entity` lookup, entities and snippets = redone alone after the search, SQL = the rest "
+            "(parsing, ranking and counting all matches, highlighting the page). Matches = passages that "
+            "matched (the total the search counts). CLI p50 is from the table above.")
+        add("")
+        add("| size | class | runs | p50 ms | p95 ms | p99 ms | max ms | CPU p50 ms | resolve | SQL | entities | snippets | matches p50 | no hits | CLI p50 ms | slowest query | load start → end |")
+        add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+
+        def ms(value, decimals=1):
+            return "–" if value is None else f"{value:.{decimals}f}"
+
+        for block in searching:
+            result = block.get("in_process")
+            if result is None:
+                if "in_process" in block:
+                    add(f"| {block['label']} | (SearchBench failed or missing; see the log) |" + " |" * 15)
+                continue
+            cli = {r["class"]: r for r in block["rows"]}
+            cli["open"] = cli.get("start")
+            for r in result["classes"]:
+                count = str(r["n"]) + (f" (+{r['failed']} failed)" if r["failed"] else "")
+                cli_row = cli.get(r["class"])
+                if r["class"] == "open":  # the reference: no parts, no matches
+                    parts = ["", "", "", "", "", ""]
+                    cli_p50 = f"{ms(cli_row['p50'])} (start)" if cli_row else ""
+                else:
+                    parts = [ms(r["resolve_p50"], 2), ms(r["sql_p50"]), ms(r["entities_p50"], 2),
+                             ms(r["snippets_p50"], 2), f"{r['matches_p50'] or 0:,.0f}", str(r["empty"])]
+                    cli_p50 = ms(cli_row["p50"]) if cli_row else ""
+                slowest = f"`{r['slowest']}`" if r["slowest"] else ""
+                cells = [block["label"], r["class"], count, ms(r["p50"]), ms(r["p95"]), ms(r["p99"]), ms(r["max"]),
+                         ms(r["cpu_p50"]), *parts, cli_p50, slowest, fmt_load(result["load"])]
+                add("| " + " | ".join(cells) + " |")
+            for failure in result["failures"][:5]:
+                add(f"\n{block['label']}: failed in-process, left out: {failure['class']} `{failure['query']}`: {failure['error'][:200]}")
+        add("")
     add("Query classes:")
     add("")
     for name in QUERY_CLASSES + ["start"]:
@@ -660,6 +730,11 @@ def main() -> None:
     parser.add_argument("--shared", default=str(REPO.parent / "shared"), help="folder holding corpora/ and peers/ (default ../shared)")
     parser.add_argument("--keep", action="store_true", help="keep the index files (in the cache folder's runs/)")
     parser.add_argument("--write-results", action="store_true", help="also write the report to Tools/bench/RESULTS.md")
+    parser.add_argument("--searchbench", default=None,
+                        help="the SearchBench executable for in-process latency (default: SearchBench beside --binary)")
+    parser.add_argument("--no-in-process", action="store_true", help="skip the in-process search latency (SearchBench)")
+    parser.add_argument("--in-process-repeat", type=int, default=1,
+                        help="times SearchBench runs each query (default 1)")
     args = parser.parse_args()
     if args.quick:
         args.sizes, args.queries = "10k", 50
@@ -672,6 +747,15 @@ def main() -> None:
     if not os.access(binary, os.X_OK):
         sys.exit(f"bench: {binary} is not an executable; build it with "
                  "`swift build -c release --product newsindex` or pass --binary PATH")
+    searchbench = None
+    if not args.no_in_process:
+        searchbench = Path(os.path.abspath(args.searchbench)) if args.searchbench else binary.parent / "SearchBench"
+        if not os.access(searchbench, os.X_OK):
+            log(f"{searchbench} is not an executable: no in-process latency (build it with "
+                "`swift build -c release --product SearchBench`, or pass --searchbench PATH / --no-in-process)")
+            searchbench = None
+    if args.in_process_repeat < 1:
+        sys.exit("bench: --in-process-repeat must be at least 1")
     shared = Path(args.shared).resolve()
     cache = Path(args.cache).resolve()
     if cache == REPO or REPO in cache.parents:
@@ -685,7 +769,7 @@ def main() -> None:
         "command": "python3 Tools/bench/bench.py " + shlex.join(sys.argv[1:]),
         "binary": os.path.relpath(binary, REPO) if REPO in binary.parents else str(binary),
         "version": subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip(),
-        "seed": args.seed, "cache": str(cache),
+        "seed": args.seed, "cache": str(cache), "in_process_repeat": args.in_process_repeat,
     }
     load_start = load_average()
     log(f"load average {load_start:.2f}; reading the source corpora from {shared}")
@@ -708,8 +792,12 @@ def main() -> None:
             queries = query_set(pools, corpus, args.seed, args.queries, names)
             log(f"{corpus.label}: {len(queries)} queries")
             rows, failed, load = run_queries(binary, db, queries, args.seed, corpus.label, workdir)
-            searching.append({"label": corpus.label, "rows": rows, "failed": failed, "load": load,
-                              "entities": names, "refused": refused})
+            block = {"label": corpus.label, "rows": rows, "failed": failed, "load": load,
+                     "entities": names, "refused": refused}
+            if searchbench:
+                block["in_process"] = in_process(searchbench, db, queries, args.seed, corpus.label, workdir,
+                                                 args.in_process_repeat)
+            searching.append(block)
             if not args.keep:
                 remove_db(db)
     finally:

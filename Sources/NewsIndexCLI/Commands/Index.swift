@@ -67,9 +67,9 @@ extension NewsIndex {
         options.shouldStop = { Interruption.happened }
         let pipeline = IngestPipeline(writer: archive.makeWriter(), options: options)
         let progress = ProgressLine(enabled: !quiet && Terminal.standardErrorIsTerminal)
-        pipeline.onBatch = { progress.update(articles: $0.articlesSeen, files: $0.filesRead) }
+        if progress.enabled { pipeline.onProgress = { progress.update($0) } }
+        defer { progress.finish() }
         summary = try pipeline.run(paths: paths)
-        progress.finish()
       } catch {
         throw fail(error, verbose: database.verbose)
       }

@@ -19,35 +19,19 @@ enum Terminal {
   }
 
   /// Columns to wrap at: $COLUMNS, the terminal's width, or 80 when piped.
-  static var width: Int {
+  static var width: Int { width(of: STDOUT_FILENO) }
+
+  /// Columns of the terminal standard error goes to (the progress line), the same way.
+  static var errorWidth: Int { width(of: STDERR_FILENO) }
+
+  private static func width(of descriptor: Int32) -> Int {
     if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value > 20 {
       return value
     }
     var size = winsize()
-    if standardOutputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
+    if isatty(descriptor) != 0, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
       return Int(size.ws_col)
     }
     return 80
-  }
-}
-
-/// A one-line progress counter on standard error, redrawn in place.
-final class ProgressLine {
-  let enabled: Bool
-  private var drawn = false
-
-  init(enabled: Bool) {
-    self.enabled = enabled
-  }
-
-  func update(articles: Int, files: Int) {
-    guard enabled else { return }
-    FileHandle.standardError.write(Data("\rindexing… \(articles) articles from \(files) files".utf8))
-    drawn = true
-  }
-
-  func finish() {
-    guard enabled, drawn else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
   }
 }

@@ -47,6 +47,7 @@ public struct CSVReader: Sendable {
       })
     var rows = 0
     while !sink.isClosed, let item = parser.next() {
+      sink.reached(offset: reader.offset)
       switch item {
       case .unclosedQuote(let line):
         rows += 1

@@ -18,6 +18,7 @@ public struct JSONLinesReader: Sendable {
     }
     var sawContent = false
     while !sink.isClosed, let next = reader.nextLine() {
+      sink.reached(offset: reader.offset)
       let location = "\(path):\(reader.lineNumber)"
       guard case .text(let line) = next else {
         if case .tooLong(let bytes) = next {

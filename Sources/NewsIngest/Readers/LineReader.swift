@@ -25,6 +25,8 @@ final class LineReader {
   private var end = 0
   private var atEnd = false
   private(set) var lineNumber = 0
+  /// Bytes fread so far; with what is still unread in the buffer, gives ``offset``.
+  private var bytesFetched = 0
 
   init?(path: String, maximumLineBytes: Int = LineReader.defaultMaximumLineBytes) {
     guard let file = fopen(path, "rb") else { return nil }
@@ -33,6 +35,9 @@ final class LineReader {
   }
 
   deinit { fclose(file) }
+
+  /// Offset in the file of the first byte not yet returned (for progress display).
+  var offset: Int { bytesFetched - (end - start) }
 
   /// The next line without its terminator (`\n` or `\r\n`), or nil at the end of the file.
   func nextLine() -> Line? {
@@ -70,6 +75,7 @@ final class LineReader {
   private func refill() -> Bool {
     let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, LineReader.bufferBytes, file) }
     end = count
+    bytesFetched += count
     if count < LineReader.bufferBytes { atEnd = true }
     return count > 0
   }

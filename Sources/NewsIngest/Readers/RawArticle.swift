@@ -50,8 +50,12 @@ public protocol ArticleSink {
   mutating func skip(_ issue: IngestIssue)
   /// True when the sink wants no more records (the run was interrupted); readers then stop.
   var isClosed: Bool { get }
+  /// The reader has consumed the first `offset` bytes of the file it reads (progress display).
+  /// Called once per record, so it must be cheap.
+  mutating func reached(offset: Int)
 }
 
 extension ArticleSink {
   public var isClosed: Bool { false }
+  public mutating func reached(offset: Int) {}
 }
