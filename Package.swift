@@ -24,7 +24,11 @@ let package = Package(
       ]),
     .target(
       name: "NewsStore",
-      dependencies: ["NewsModel", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "NewsModel", .product(name: "GRDB", package: "GRDB.swift"),
+        // The C API, for the FTS5 ranking function (RankingFunction.swift).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(name: "NewsIngest", dependencies: ["NewsModel", "NewsEntities", "NewsStore"]),
     .target(name: "NewsSearch", dependencies: ["NewsModel", "NewsStore"]),
     .executableTarget(

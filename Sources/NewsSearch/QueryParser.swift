@@ -22,6 +22,7 @@ public struct QueryParser: Sendable {
     var units: [QueryUnit] = []
     var exclusions: [QueryUnit] = []
     var quoted = Set<Int>()  // indices of units typed in quotes, whose stopwords stay
+    var quotedUnits: [QueryUnit] = []  // the same units, kept as typed (never respelled)
     var pendingOr = false
     var pendingNot = false
 
@@ -34,6 +35,7 @@ public struct QueryParser: Sendable {
         pendingNot = true
         continue
       case .unit(var unit, let excluded, let wasQuoted):
+        if wasQuoted, !quotedUnits.contains(unit) { quotedUnits.append(unit) }
         if excluded || pendingNot {
           exclusions.append(unit)
         } else if pendingOr, let previous = units.popLast() {
@@ -56,7 +58,7 @@ public struct QueryParser: Sendable {
       throw exclusions.isEmpty ? .noSearchableWords(query: text) : .onlyExclusions
     }
     // Stopwords go first, so that the unit limit keeps the telling words of a long question.
-    var query = SearchQuery(units: units, exclusions: exclusions)
+    var query = SearchQuery(units: units, exclusions: exclusions, quotedUnits: quotedUnits)
     query.dropStopwords(keeping: quoted)
     query.units = Array(query.units.prefix(QueryParser.defaultMaximumUnits))
     query.exclusions = Array(query.exclusions.prefix(QueryParser.defaultMaximumUnits))

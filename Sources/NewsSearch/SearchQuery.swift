@@ -10,11 +10,17 @@ public struct SearchQuery: Sendable, Equatable {
   public var exclusions: [QueryUnit]
   /// Words left out because they are too common to mean anything ("the", "what").
   public var droppedStopwords: [String]
+  /// Units typed in quotes: searched as typed, never respelled (see `QueryExpander`).
+  public var quotedUnits: [QueryUnit]
 
-  public init(units: [QueryUnit], exclusions: [QueryUnit] = [], droppedStopwords: [String] = []) {
+  public init(
+    units: [QueryUnit], exclusions: [QueryUnit] = [], droppedStopwords: [String] = [],
+    quotedUnits: [QueryUnit] = []
+  ) {
     self.units = units
     self.exclusions = exclusions
     self.droppedStopwords = droppedStopwords
+    self.quotedUnits = quotedUnits
   }
 }
 

@@ -1,3 +1,4 @@
+import Foundation  // EXPERIMENT
 import NewsModel
 import NewsStore
 
@@ -24,11 +25,17 @@ public struct Searcher {
     public var entityIDs: [[Int64]] = []
     /// How many top entities over all matches to return (0: none).
     public var facetLimit = 0
+    /// Whether to search the spellings typed only (`--exact`).
+    ///
+    /// Otherwise a name also finds its other spellings in the archive (`QueryExpansion.swift`).
+    public var exactSpelling = false
 
     public init(
       limit: Int = 10, offset: Int = 0, since: ArticleDate? = nil, until: ArticleDate? = nil,
-      source: String? = nil, groupByArticle: Bool = false, entityIDs: [[Int64]] = [], facetLimit: Int = 0
+      source: String? = nil, groupByArticle: Bool = false, entityIDs: [[Int64]] = [], facetLimit: Int = 0,
+      exactSpelling: Bool = false
     ) {
+      self.exactSpelling = exactSpelling
       self.entityIDs = entityIDs
       self.facetLimit = facetLimit
       self.limit = limit
@@ -46,6 +53,11 @@ public struct Searcher {
     public var snippet: SnippetBuilder.Snippet
     /// The named entities in the passage, in text order.
     public var entities: [PassageEntity]
+    /// Names the passage matched in another spelling than the one typed.
+    public var variantMatches: [VariantMatch] = []
+    /// Whether the passage's text holds every unit of the query, some in another spelling
+    /// (`passage.matchesAllTerms` is for the spellings typed: the first tier).
+    public var matchesAllTermsInSomeSpelling = false
   }
 
   public struct Results: Sendable, Equatable {
@@ -55,6 +67,10 @@ public struct Searcher {
     public var totalMatches: Int
     /// The entities most often named in all matching passages.
     public var facets: [EntityFacet]
+    /// The other spellings searched for the query's names.
+    public var expansions: [SpellingExpansion] = []
+    /// "Did you mean", for a query with no or few matches.
+    public var suggestion: SpellingSuggestion?
   }
 
   let reader: ArchiveReader
@@ -68,27 +84,70 @@ public struct Searcher {
   /// Parses `text` and runs it. Throws ``QueryError`` for a query that means nothing, and
   /// `StoreError` when the index cannot be read.
   public func search(_ text: String, options: Options = Options()) throws -> Results {
-    try search(parser.parse(text), options: options)
+    try search(parser.parse(text), options: options, typedText: text)
   }
 
   public func search(_ query: SearchQuery, options: Options = Options()) throws -> Results {
-    let passageQuery = PassageQuery(
-      matchExpression: FTS5QueryCompiler.matchExpression(for: query),
-      preferredExpression: options.groupByArticle && query.units.count > Searcher.maximumTieredUnitsForArticles
-        ? nil : FTS5QueryCompiler.allUnitsExpression(for: query),
-      since: options.since?.isoString, until: options.until?.isoString, source: options.source,
-      limit: options.limit, offset: options.offset, groupByArticle: options.groupByArticle,
-      titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight,
-      entityIDs: options.entityIDs, facetLimit: options.facetLimit)
-    let page = try reader.search(passageQuery)
+    try search(query, options: options, typedText: nil)
+  }
+
+  func search(_ typed: SearchQuery, options: Options, typedText: String?) throws -> Results {
+    let stemmer = try TermStemmer()
+    let expansion =
+      options.exactSpelling
+      ? QueryExpander.Outcome(query: typed)
+      : try QueryExpander(reader: reader, stemmer: stemmer).expand(typed, typedText: typedText)
+    let query = expansion.query
+    // Other spellings widen the candidates; the first tier stays "every word as typed", so
+    // passages in the typed spelling come first and a rare spelling's high IDF does not lift
+    // its passages above them.
+    let page = try reader.search(passageQuery(for: query, tieredBy: typed, options: options))
     let entities = try reader.entities(inParagraphs: page.hits.map(\.paragraphID))
+    let variants = try expansion.recognizer.matches(in: page.hits, stemmer: stemmer)
     let hits = page.hits.enumerated().map { index, passage in
       Hit(
         rank: options.offset + index + 1, passage: passage,
         snippet: snippets.snippet(of: passage.text, matches: passage.matches),
-        entities: entities[passage.paragraphID] ?? [])
+        entities: entities[passage.paragraphID] ?? [], variantMatches: variants[index].matches,
+        matchesAllTermsInSomeSpelling: passage.matchesAllTerms || variants[index].holdsEveryUnit)
     }
-    return Results(query: query, hits: hits, totalMatches: page.totalMatches, facets: page.facets)
+    var results = Results(query: typed, hits: hits, totalMatches: page.totalMatches, facets: page.facets)
+    results.expansions = expansion.expansions
+    if page.totalMatches <= SpellingSuggester.maximumMatches {
+      // A respelled query is counted as it would run: with its own spelling variants.
+      results.suggestion = try SpellingSuggester(reader: reader, stemmer: stemmer).suggestion(
+        for: typed, typedText: typedText, totalMatches: page.totalMatches,
+        countMatches: { respelled in
+          let expander = QueryExpander(reader: reader, stemmer: stemmer)
+          let runs = options.exactSpelling ? respelled : try expander.expand(respelled, typedText: nil).query
+          return try countMatches(runs, options: options)
+        })
+    }
+    return results
+  }
+
+  /// How many passages (articles, when grouped) a query matches with the search's filters.
+  func countMatches(_ query: SearchQuery, options: Options) throws -> Int {
+    var counting = passageQuery(for: query, tieredBy: query, options: options)
+    counting.preferredExpression = nil  // the order does not matter for a count
+    counting.limit = 1
+    counting.offset = 0
+    counting.facetLimit = 0
+    return try reader.search(counting).totalMatches
+  }
+
+  /// `query` selects the passages; `tiers` says which rank first (all its units).
+  func passageQuery(for query: SearchQuery, tieredBy tiers: SearchQuery, options: Options) -> PassageQuery {
+    PassageQuery(
+      matchExpression: FTS5QueryCompiler.matchExpression(for: query),
+      preferredExpression: options.groupByArticle && tiers.units.count > Searcher.maximumTieredUnitsForArticles
+        ? nil : FTS5QueryCompiler.allUnitsExpression(for: tiers),
+      since: options.since?.isoString, until: options.until?.isoString, source: options.source,
+      limit: options.limit, offset: options.offset, groupByArticle: options.groupByArticle,
+      titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight,
+      k1: Double(ProcessInfo.processInfo.environment["EXP_K1"] ?? "") ?? 1.2,
+      b: Double(ProcessInfo.processInfo.environment["EXP_B"] ?? "") ?? 0.75,
+      entityIDs: options.entityIDs, facetLimit: options.facetLimit)
   }
 
   /// Joins matches separated only by a space or punctuation ("Idlib" + "de-escalation"

@@ -13,6 +13,7 @@ extension Archive {
         "SELECT entityID, alias, isDefinition FROM entityAlias ORDER BY entityID, aliasKey",
         "SELECT paragraphID, start, \"end\", entityID FROM mention ORDER BY paragraphID, start",
         "SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH 'idlib OR saa' ORDER BY rank, rowid",
+        "SELECT term, key, docs, isName FROM spellingKey ORDER BY term",
       ] {
         for row in try Row.fetchAll(db, sql: sql) { lines.append(row.description) }
       }

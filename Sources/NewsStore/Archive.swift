@@ -27,6 +27,7 @@ public final class Archive: @unchecked Sendable {
     configuration.busyMode = .timeout(30)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      try RankingFunction.register(in: db)
     }
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
@@ -52,6 +53,7 @@ public final class Archive: @unchecked Sendable {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { db in try RankingFunction.register(in: db) }
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       try checkIsArchive(queue, path: path, allowEmpty: false)
@@ -75,7 +77,9 @@ public final class Archive: @unchecked Sendable {
 
   /// A fresh index in memory, for tests.
   public static func inMemory() throws -> Archive {
-    let queue = try DatabaseQueue()
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in try RankingFunction.register(in: db) }
+    let queue = try DatabaseQueue(configuration: configuration)
     try Schema.migrator.migrate(queue)
     return Archive(path: ":memory:", database: queue)
   }
@@ -96,7 +100,7 @@ public final class Archive: @unchecked Sendable {
         throw StoreError.notAnArchive(path: path)
       }
       if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
-      if !allowEmpty, try !Schema.migrator.hasCompletedMigrations(db) {
+      if !allowEmpty, try !Schema.isReadable(db) {
         throw StoreError.olderSchema(path: path)
       }
     }

@@ -7,6 +7,8 @@ public final class ArchiveReader {
   /// stored text, so these cannot occur in it.
   static let matchStart = "\u{1}"
   static let matchEnd = "\u{2}"
+  /// Grouped pages up to this many articles look for each one's best passage separately.
+  static let articlesSearchedOneByOne = 20
 
   let archive: Archive
 
@@ -29,36 +31,41 @@ public final class ArchiveReader {
 
   private func search(_ query: PassageQuery, in db: Database) throws -> PassagePage {
     if query.groupByArticle { return try searchArticles(query, in: db) }
+    // Only ids and scores are sorted: carrying each match's text through the sort, or a
+    // COUNT(*) OVER () window, made SQLite hold every match (3× slower for a common word).
     let (matching, values) = ArchiveReader.matchingPassages(query)
-    let sql = """
-      \(matching)
-      SELECT ranked.paragraphID, ranked.score, ranked.complete, ranked.position, ranked.text,
-        COUNT(*) OVER () AS total, article.publicID, article.sourceID,
-        article.title, article.date, article.source, article.location, article.url
-      FROM ranked JOIN article ON article.id = ranked.articleRowID
-      ORDER BY ranked.complete DESC, ranked.score DESC, ranked.paragraphID
-      LIMIT ? OFFSET ?
-      """
-    var total = 0
+    let page = try Row.fetchAll(
+      db,
+      sql: """
+        \(matching)
+        SELECT paragraphID, score, complete FROM ranked
+        ORDER BY complete DESC, score DESC, paragraphID
+        LIMIT ? OFFSET ?
+        """, arguments: StatementArguments(values + [query.limit, query.offset]))
     var hits: [PassageHit] = []
-    for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values + [query.limit, query.offset])) {
-      total = row["total"]
-      hits.append(ArchiveReader.hit(row, matchesAllTerms: row["complete"], others: 0))
+    for row in page {
+      guard var hit = try passage(withID: row["paragraphID"], in: db) else { continue }
+      hit.score = row["score"] ?? 0
+      hit.matchesAllTerms = row["complete"]
+      hits.append(hit)
     }
-    if hits.isEmpty && query.offset > 0 {
-      // The page lies past the end, so no row carried the total: ask for the first row.
-      total = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(values + [1, 0]))?["total"] ?? 0
+    var total = query.offset + page.count
+    if page.count == query.limit || (page.isEmpty && query.offset > 0) {
+      // More may follow: count them, without scoring.
+      let (unscored, countValues) = ArchiveReader.matchingPassages(query, scored: false)
+      total = try Int.fetchOne(db, sql: "\(unscored) SELECT COUNT(*) FROM ranked", arguments: StatementArguments(countValues)) ?? total
     }
     try highlight(&hits, query: query, in: db)
     return PassagePage(
-      hits: hits, totalMatches: total, facets: try facets(for: query, matching: matching, values: values, in: db))
+      hits: hits, totalMatches: total,
+      facets: try facets(for: query, in: db))
   }
 
   /// Grouped search: articles ranked as wholes by `articleFTS` (a passage-sized window hides a
   /// document whose query words sit in different paragraphs), each shown by its best passage.
   private func searchArticles(_ query: PassageQuery, in db: Database) throws -> PassagePage {
     var filters: [String] = []
-    var values: [(any DatabaseValueConvertible)?] = [query.titleWeight, query.textWeight, query.matchExpression]
+    var values: [(any DatabaseValueConvertible)?] = query.rankArguments + [query.matchExpression]
     let tier = query.preferredExpression.map { _ in
       "(found.articleRowID IN (SELECT rowid FROM articleFTS WHERE articleFTS MATCH ?))"
     }
@@ -74,54 +81,89 @@ public final class ArchiveReader {
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
     let sql = """
       WITH found AS (
-        SELECT articleFTS.rowid AS articleRowID, -bm25(articleFTS, ?, ?) AS score
+        SELECT articleFTS.rowid AS articleRowID, newsrank(articleFTS, ?, ?, ?, ?) AS score
         FROM articleFTS WHERE articleFTS MATCH ?)
-      SELECT found.articleRowID, found.score, \(tier ?? "1") AS complete, COUNT(*) OVER () AS total
+      SELECT found.articleRowID, found.score, \(tier ?? "1") AS complete
       FROM found JOIN article ON article.id = found.articleRowID
       \(whereClause)
       ORDER BY complete DESC, found.score DESC, found.articleRowID
-      LIMIT ? OFFSET ?
       """
-    var total = 0
-    var ranked: [(articleRowID: Int64, score: Double, complete: Bool)] = []
-    for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values + [query.limit, query.offset])) {
-      total = row["total"]
-      ranked.append((row["articleRowID"], row["score"], row["complete"]))
+    let ranked = try Row.fetchAll(
+      db, sql: sql + " LIMIT ? OFFSET ?", arguments: StatementArguments(values + [query.limit, query.offset])
+    ).map { (articleRowID: $0["articleRowID"] as Int64, score: $0["score"] as Double, complete: $0["complete"] as Bool) }
+    var total = query.offset + ranked.count
+    if ranked.count == query.limit || (ranked.isEmpty && query.offset > 0) {
+      total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: StatementArguments(values)) ?? total
     }
-    if ranked.isEmpty && query.offset > 0 {
-      total = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(values + [1, 0]))?["total"] ?? 0
-    }
-    // An article's paragraphs have consecutive rowids, so FTS5 can search just that range.
-    let bounds = try db.cachedStatement(sql: "SELECT MIN(id), MAX(id) FROM paragraph WHERE articleID = ?")
-    let bestPassage = try db.cachedStatement(
-      sql: """
-        SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?
-        ORDER BY bm25(paragraphFTS, ?, ?) LIMIT 1
-        """)
-    let matchedPassages = try db.cachedStatement(
-      sql: "SELECT COUNT(*) FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?")
+    let best = try bestPassages(of: ranked.map(\.articleRowID), query: query, in: db)
     var hits: [PassageHit] = []
+    let firstPassage = try db.cachedStatement(sql: "SELECT MIN(id) FROM paragraph WHERE articleID = ?")
     for article in ranked {
-      guard let range = try Row.fetchOne(bounds, arguments: [article.articleRowID]),
-        let first = range[0] as Int64?, let last = range[1] as Int64?
+      // No single passage matches when a phrase spans two paragraphs: show the first.
+      guard
+        let passage = try best[article.articleRowID]
+          ?? Int64.fetchOne(firstPassage, arguments: [article.articleRowID]).map({ ($0, 0) }),
+        var hit = try self.passage(withID: passage.paragraphID, in: db)
       else { continue }
-      let best = try Int64.fetchOne(
-        bestPassage, arguments: [query.matchExpression, first, last, query.titleWeight, query.textWeight])
-      let matched = try Int.fetchOne(matchedPassages, arguments: [query.matchExpression, first, last]) ?? 1
-      let paragraphID = best ?? first
-      guard var hit = try passage(withID: paragraphID, in: db) else { continue }
       hit.score = article.score
       hit.matchesAllTerms = article.complete
-      hit.otherMatchesInArticle = max(0, matched - 1)
+      hit.otherMatchesInArticle = max(0, passage.matched - 1)
       hits.append(hit)
     }
     try highlight(&hits, query: query, in: db)
-    var facets: [EntityFacet] = []
-    if query.facetLimit > 0 {
-      let (matching, passageValues) = ArchiveReader.matchingPassages(query)
-      facets = try self.facets(for: query, matching: matching, values: passageValues, in: db)
+    return PassagePage(hits: hits, totalMatches: total, facets: try facets(for: query, in: db))
+  }
+
+  /// Each article's best-scoring matching passage, and how many of its passages match.
+  ///
+  /// For a short page, FTS5 searches each article's rowid range (its paragraphs are
+  /// consecutive). Each such search computes the query's statistics anew, so for a long page
+  /// one pass over all matching passages is cheaper.
+  private func bestPassages(
+    of articles: [Int64], query: PassageQuery, in db: Database
+  ) throws -> [Int64: (paragraphID: Int64, matched: Int)] {
+    var best: [Int64: (paragraphID: Int64, matched: Int)] = [:]
+    if articles.count <= ArchiveReader.articlesSearchedOneByOne {
+      let bounds = try db.cachedStatement(sql: "SELECT MIN(id), MAX(id) FROM paragraph WHERE articleID = ?")
+      let top = try db.cachedStatement(
+        sql: """
+          SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?
+          ORDER BY newsrank(paragraphFTS, ?, ?, ?, ?) DESC, rowid LIMIT 1
+          """)
+      let count = try db.cachedStatement(
+        sql: "SELECT COUNT(*) FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?")
+      for article in articles {
+        guard let range = try Row.fetchOne(bounds, arguments: [article]),
+          let first = range[0] as Int64?, let last = range[1] as Int64?,
+          let paragraphID = try Int64.fetchOne(
+            top, arguments: StatementArguments([query.matchExpression, first, last] + query.rankArguments))
+        else { continue }
+        best[article] = (paragraphID, try Int.fetchOne(count, arguments: [query.matchExpression, first, last]) ?? 1)
+      }
+      return best
     }
-    return PassagePage(hits: hits, totalMatches: total, facets: facets)
+    let wanted = Set(articles)
+    var bestScore: [Int64: Double] = [:]
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT paragraph.articleID, paragraphFTS.rowid, newsrank(paragraphFTS, ?, ?, ?, ?)
+        FROM paragraphFTS JOIN paragraph ON paragraph.id = paragraphFTS.rowid
+        WHERE paragraphFTS MATCH ?
+        """, arguments: StatementArguments(query.rankArguments + [query.matchExpression]))
+    while let row = try rows.next() {
+      let article: Int64 = row[0]
+      guard wanted.contains(article) else { continue }
+      let paragraphID: Int64 = row[1], score: Double = row[2]
+      let matched = (best[article]?.matched ?? 0) + 1
+      if let previous = bestScore[article], previous >= score {
+        best[article]!.matched = matched
+      } else {
+        bestScore[article] = score
+        best[article] = (paragraphID, matched)
+      }
+    }
+    return best
   }
 
   /// Marks each hit's matches with FTS5's own highlight(), for the page's rows only.
@@ -141,11 +183,10 @@ public final class ArchiveReader {
   }
 
   /// The entities most often named in all passages that match (not just the page).
-  private func facets(
-    for query: PassageQuery, matching: String, values: [(any DatabaseValueConvertible)?], in db: Database
-  ) throws -> [EntityFacet] {
+  private func facets(for query: PassageQuery, in db: Database) throws -> [EntityFacet] {
     var facets: [EntityFacet] = []
     if query.facetLimit > 0 {
+      let (matching, values) = ArchiveReader.matchingPassages(query, scored: false)
       facets = try Row.fetchAll(
         db,
         sql: """
@@ -162,14 +203,16 @@ public final class ArchiveReader {
     return facets
   }
 
-  /// The CTEs `hit` (FTS5 matches with bm25) and `ranked` (with the first-tier flag, article
-  /// filters and entity filters applied), and their arguments.
-  static func matchingPassages(_ query: PassageQuery) -> (sql: String, values: [(any DatabaseValueConvertible)?]) {
+  /// The CTEs `hit` (FTS5 matches, with their BM25 `score` when `scored`) and `ranked` (the
+  /// first-tier flag `complete`, article and entity filters applied), and their arguments.
+  /// Unscored, they count or aggregate matches without ranking them.
+  static func matchingPassages(
+    _ query: PassageQuery, scored: Bool = true
+  ) -> (sql: String, values: [(any DatabaseValueConvertible)?]) {
     var filters: [String] = []
-    var values: [(any DatabaseValueConvertible)?] = [
-      query.titleWeight, query.textWeight, query.matchExpression,
-    ]
-    if let preferred = query.preferredExpression { values.append(preferred) }
+    var values: [(any DatabaseValueConvertible)?] = (scored ? query.rankArguments : []) + [query.matchExpression]
+    let preferred = scored ? query.preferredExpression : nil
+    if let preferred { values.append(preferred) }
     ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
     // EXISTS, not `paragraphID IN (…)`: SQLite would hand an IN list to FTS5 as rowid
     // constraints and run the MATCH once per mention (seconds at a million paragraphs).
@@ -180,18 +223,20 @@ public final class ArchiveReader {
       values += entities.map { $0 as (any DatabaseValueConvertible)? }
     }
     let complete =
-      query.preferredExpression == nil
-      ? "1" : "(hit.paragraphID IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?))"
+      preferred == nil ? "1" : "(hit.paragraphID IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?))"
+    // The article is joined only for the filters that need it.
+    let joins =
+      query.since == nil && query.until == nil && query.source == nil
+      ? "" : "JOIN paragraph ON paragraph.id = hit.paragraphID JOIN article ON article.id = paragraph.articleID"
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+    let score = scored ? ", newsrank(paragraphFTS, ?, ?, ?, ?) AS score" : ""
     let sql = """
       WITH hit AS (
-        SELECT paragraphFTS.rowid AS paragraphID, -bm25(paragraphFTS, ?, ?) AS score
+        SELECT paragraphFTS.rowid AS paragraphID\(score)
         FROM paragraphFTS WHERE paragraphFTS MATCH ?),
       ranked AS (
-        SELECT hit.paragraphID, hit.score, \(complete) AS complete,
-          paragraph.articleID AS articleRowID, paragraph.position, paragraph.text
-        FROM hit JOIN paragraph ON paragraph.id = hit.paragraphID
-        JOIN article ON article.id = paragraph.articleID
+        SELECT hit.paragraphID\(scored ? ", hit.score" : ""), \(complete) AS complete
+        FROM hit \(joins)
         \(whereClause))
       """
     return (sql, values)
@@ -226,13 +271,13 @@ public final class ArchiveReader {
   /// One paragraph with its article's fields, unranked.
   func passage(withID id: Int64, in db: Database) throws -> PassageHit? {
     try Row.fetchOne(
-      db,
-      sql: """
+      db.cachedStatement(
+        sql: """
         SELECT paragraph.id AS paragraphID, NULL AS score, paragraph.position, paragraph.text,
           article.publicID, article.sourceID, article.title, article.date, article.source,
           article.location, article.url
         FROM paragraph JOIN article ON article.id = paragraph.articleID WHERE paragraph.id = ?
-        """, arguments: [id]
+        """), arguments: [id]
     ).map { ArchiveReader.hit($0, matchesAllTerms: true, others: 0) }
   }
 
@@ -305,4 +350,9 @@ public final class ArchiveReader {
           indexBytes: indexBytes, fileBytes: pageSize * pageCount)
     }
   }
+}
+
+extension PassageQuery {
+  /// The arguments of `newsrank(fts, k1, b, title weight, text weight)`.
+  var rankArguments: [(any DatabaseValueConvertible)?] { [k1, b, titleWeight, textWeight] }
 }

@@ -49,8 +49,11 @@ public final class ArchiveWriter {
     }
   }
 
-  /// Ends an index run: joins entities that an acronym definition says are one, drops entities
-  /// no paragraph mentions any more, and rebuilds the entity name index.
+  /// Ends an index run, with or without entities.
+  ///
+  /// Joins entities that an acronym definition says are one, drops entities no paragraph
+  /// mentions any more, rebuilds the entity name index, and refills the spelling vocabulary
+  /// (`spellingKey`, which needs the final mentions).
   public func finishEntities() throws(StoreError) {
     do {
       try archive.database.write { db in
@@ -80,6 +83,7 @@ public final class ArchiveWriter {
             SELECT id, name, (SELECT group_concat(alias, ' | ') FROM entityAlias WHERE entityID = entity.id)
             FROM entity
             """)
+        try ArchiveWriter.fillSpellingKeys(in: db)
       }
       // Fold the write-ahead log into the file, so that a copy of the file alone is complete.
       try archive.database.writeWithoutTransaction { db in

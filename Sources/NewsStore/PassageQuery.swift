@@ -17,9 +17,12 @@ public struct PassageQuery: Sendable, Equatable {
   public var offset: Int
   /// One passage per article: its best, with a count of the others that matched.
   public var groupByArticle: Bool
-  /// bm25 weights of the title and text columns.
+  /// BM25 weights of the title and text columns.
   public var titleWeight: Double
   public var textWeight: Double
+  /// BM25's term-frequency saturation and length normalisation (see `RankingFunction`).
+  public var k1: Double
+  public var b: Double
   /// Keeps passages that mention, for every group, at least one entity of the group (row ids;
   /// a group holds the entities one typed name stands for).
   public var entityIDs: [[Int64]]
@@ -30,8 +33,10 @@ public struct PassageQuery: Sendable, Equatable {
     matchExpression: String, preferredExpression: String? = nil, since: String? = nil,
     until: String? = nil, source: String? = nil, limit: Int = 10, offset: Int = 0,
     groupByArticle: Bool = false, titleWeight: Double = 2.0, textWeight: Double = 1.0,
-    entityIDs: [[Int64]] = [], facetLimit: Int = 0
+    k1: Double = 1.2, b: Double = 0.75, entityIDs: [[Int64]] = [], facetLimit: Int = 0
   ) {
+    self.k1 = k1
+    self.b = b
     self.entityIDs = entityIDs
     self.facetLimit = facetLimit
     self.matchExpression = matchExpression

@@ -15,6 +15,10 @@ import GRDB
 /// - `entityFTS`: FTS5 over entity names and aliases, rebuilt at the end of each index run.
 /// - `articleFTS`: contentless FTS5 over whole articles (title, all passages), to rank articles
 ///   as wholes when results are grouped by article.
+/// - `spellingKey`: the index vocabulary (ASCII-letter terms, porter stems) with each term's
+///   `VariantKey`, document count and whether it is part of a name; refilled at the end of each
+///   index run (`ArchiveWriter+Vocabulary.swift`) and read by key when a query is expanded to
+///   other spellings.
 enum Schema {
   /// `porter` stems English ("patrols" finds "patrol"); `unicode61 remove_diacritics 2` folds
   /// case and accents of every script, so "Idlib" finds "IDLIB" and "Aleppó".
@@ -105,6 +109,36 @@ enum Schema {
             FROM article ORDER BY article.id;
           """)
     }
+    migrator.registerMigration(Schema.spellingKeyMigration) { db in
+      // WITHOUT ROWID: the term is the key, and rows are read by key through the index.
+      try db.execute(
+        sql: """
+          CREATE TABLE spellingKey (
+            term TEXT NOT NULL PRIMARY KEY,
+            key TEXT NOT NULL,
+            docs INTEGER NOT NULL,
+            isName INTEGER NOT NULL
+          ) WITHOUT ROWID;
+          CREATE INDEX spellingKey_on_key ON spellingKey(key);
+          """)
+      // Archives indexed before this migration get their vocabulary now.
+      try ArchiveWriter.fillSpellingKeys(in: db)
+    }
     return migrator
+  }
+
+  /// The migration that added `spellingKey`.
+  ///
+  /// An archive without it can still be searched (with exact spellings only), so reading does
+  /// not require it.
+  static let spellingKeyMigration = "createSpellingKeys"
+  static let migrationsOptionalForReading: Set<String> = [spellingKeyMigration]
+
+  /// Whether every migration a search needs has been applied.
+  static func isReadable(_ db: Database) throws -> Bool {
+    let applied = try migrator.appliedIdentifiers(db)
+    return migrator.migrations.allSatisfy {
+      applied.contains($0) || migrationsOptionalForReading.contains($0)
+    }
   }
 }

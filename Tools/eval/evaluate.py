@@ -297,10 +297,27 @@ def query_form(text: str, form: str) -> str:
     of the group) and the 64-unit cut does not apply. `or-all`: the same, stopwords kept."""
     if form == "asis":
         return text
+    if form in ("dedup", "dedup-split"):
+        if form == "dedup-split":
+            text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+        seen, kept = set(), []
+        for word in text.split():
+            key = " ".join(TOKEN.findall(word.lower()))
+            if key and key in seen:
+                continue
+            seen.add(key)
+            kept.append(word)
+        return " ".join(kept)
+    if form == "hyphens-both":
+        return re.sub(r"\b(\w+)-(\w+)\b", lambda m: f"{m[0]} OR {m[1]} OR {m[2]}", text)
+    if form == "hyphens-split":
+        return re.sub(r"(?<=\w)-(?=\w)", " ", text)
     words = [w.lower() for w in TOKEN.findall(text)]
-    if form == "or":
+    if form in ("or", "or-dedup"):
         kept = [w for w in words if w not in STOPWORDS]
         words = kept or words
+    if form == "or-dedup":
+        words = list(dict.fromkeys(words))
     return " OR ".join(words) if words else text
 
 
@@ -417,6 +434,8 @@ def evaluate_collection(key: str, name: str, args, binary: str, scratch: Path) -
             for line in out.splitlines():
                 if line.strip():
                     obj = json.loads(line)
+                    if "rank" not in obj:
+                        continue  # the "did you mean" line after the results
                     hits.append(Hit(obj["article_id"], float(obj["score"]),
                                     1 if obj.get("matched_all_terms") else 0))
             for a, b in zip(hits, hits[1:]):
@@ -609,7 +628,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", metavar="DIR", help="build the indexes in DIR and keep them")
     p.add_argument("--json", metavar="FILE", help="write all figures, per query too, as JSON")
     g = p.add_argument_group("experiments (the CLI is unchanged; only its input or output is)")
-    g.add_argument("--query-form", choices=["asis", "or", "or-all"], default="asis",
+    g.add_argument("--query-form", choices=["asis", "or", "or-all", "or-dedup", "hyphens-split", "hyphens-both", "dedup", "dedup-split"], default="asis",
                    help="asis: the query text unchanged; or: the non-stopwords joined with OR "
                    "(no all-words tier, no 64-word cut); or-all: every word joined with OR")
     g.add_argument("--aggregate", choices=["group", "max", "sum2"], default="group",

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Precision and recall of spelling-variant expansion on the FA-KES vocabulary.
 
-Runs the Swift code that ships (Sources/NewsSearch/SpellingVariants.swift, compiled with
-swiftc together with Tools/variants/main.swift) on the vocabulary the index would have, and
+Runs the Swift code that ships (Sources/NewsModel/VariantKey.swift and
+Sources/NewsSearch/SpellingVariants.swift, compiled with swiftc together with
+Tools/variants/main.swift) on the vocabulary the index would have, and
 scores the pairs it proposes against the hand-labelled Tools/variants/pairs.tsv. Python 3
 standard library only. See Tools/variants/README.md.
 """
@@ -20,7 +21,9 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOKENIZER = "porter unicode61 remove_diacritics 2"  # Sources/NewsStore/Schema.swift
-SOURCES = ["Sources/NewsSearch/SpellingVariants.swift", "Tools/variants/main.swift"]
+# The key lives in NewsModel (the store keys its vocabulary with it), the rest in NewsSearch.
+SOURCES = ["Sources/NewsModel/VariantKey.swift", "Sources/NewsSearch/SpellingVariants.swift",
+           "Tools/variants/main.swift"]
 
 
 def stems_of(words):
@@ -110,13 +113,26 @@ def entity_names(binary, corpus, workdir):
     return set(occurrences(names)), mentions
 
 
+def stored_names(binary, corpus, workdir, entities=True):
+    """The names search itself uses: `spellingKey.isName`, which `newsindex index` fills at the
+    end of a run (mention share with entities, capitalisation with `--no-entities`)."""
+    db_path = os.path.join(workdir, f"stored-{'entities' if entities else 'plain'}.db")
+    command = [binary, "index", "--db", db_path, "--quiet"] + ([] if entities else ["--no-entities"]) + [corpus]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode not in (0, 1):
+        sys.exit(f"newsindex index failed ({run.returncode}): {run.stderr.strip()}")
+    index = sqlite3.connect(db_path)
+    return {row[0] for row in index.execute("SELECT term FROM spellingKey WHERE isName")}
+
+
 def build_tool(build_dir, swiftc):
     tool = os.path.join(build_dir, "variants-eval")
     sources = [os.path.join(ROOT, s) for s in SOURCES]
     if not os.path.exists(tool) or os.path.getmtime(tool) < max(os.path.getmtime(s) for s in sources):
         os.makedirs(build_dir, exist_ok=True)
         print(f"building {os.path.relpath(tool, ROOT)} with {swiftc} -O …", file=sys.stderr)
-        subprocess.run([swiftc, "-O", *sources, "-o", tool], check=True)
+        # -package-name: VariantForm is `package`, shared by NewsModel and NewsSearch.
+        subprocess.run([swiftc, "-O", "-package-name", "NewsIndex", *sources, "-o", tool], check=True)
     return tool
 
 
@@ -217,7 +233,9 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpora", "fakes-syria", "eval", "articles.jsonl"))
     parser.add_argument("--pairs", default=os.path.join(ROOT, "Tools", "variants", "pairs.tsv"))
     parser.add_argument("--min-count", type=int, default=3, help="documents a term needs to be scored (default 3)")
-    parser.add_argument("--ner", metavar="NEWSINDEX", help="also score with the entity names a newsindex binary finds")
+    parser.add_argument("--ner", metavar="NEWSINDEX",
+                        help="also score with the entity names a newsindex binary finds, and with the names "
+                             "its index stores for search (spellingKey.isName)")
     parser.add_argument("--swiftc", default="swiftc")
     parser.add_argument("--build-dir", default=os.path.join(ROOT, ".build-variants", "tools"))
     parser.add_argument("--show", action="store_true", help="list wrong and missed pairs of each method")
@@ -244,6 +262,8 @@ def main():
         name_sets = {"capitalised": capitalised_names(texts)}
         if args.ner:
             name_sets["entity"], name_sets["mention-share"] = entity_names(args.ner, args.corpus, work)
+            name_sets["stored (spellingKey)"] = stored_names(args.ner, args.corpus, work)
+            name_sets["stored, --no-entities"] = stored_names(args.ner, args.corpus, work, entities=False)
         methods = {}
         for label, names in name_sets.items():
             path = os.path.join(work, f"names-{label}.txt")
@@ -262,7 +282,9 @@ def main():
     print(f"FA-KES: {len(texts)} articles, {len(vocab)} terms (porter stems), {len(scored)} in ≥ {args.min_count} "
           f"articles; {len(labels)} labelled pairs ({sum(1 for l, _ in labels.values() if l == 'variant')} variants); "
           f"names by capitalisation: {len(name_sets['capitalised'])}"
-          + (f", entity-name stems: {len(name_sets['entity'])}, mention-share: {len(name_sets['mention-share'])}"
+          + (f", entity-name stems: {len(name_sets['entity'])}, mention-share: {len(name_sets['mention-share'])}, "
+             f"stored: {len(name_sets['stored (spellingKey)'])} (--no-entities: "
+             f"{len(name_sets['stored, --no-entities'])})"
              if args.ner else ""))
     print(f"key map: {timing.lstrip('# ')}")
     print()

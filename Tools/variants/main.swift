@@ -1,8 +1,9 @@
-// A tiny driver around Sources/NewsSearch/SpellingVariants.swift for Tools/variants/evaluate.py.
-// Built with swiftc from the two files alone (no package target), so the evaluation runs
-// exactly the code the library ships:
+// A tiny driver around Sources/NewsSearch/SpellingVariants.swift (and the key it uses,
+// Sources/NewsModel/VariantKey.swift) for Tools/variants/evaluate.py. Built with swiftc from the
+// three files alone (no package target), so the evaluation runs exactly the code the library ships:
 //
-//   swiftc -O Sources/NewsSearch/SpellingVariants.swift Tools/variants/main.swift -o variants-eval
+//   swiftc -O -package-name NewsIndex Sources/NewsModel/VariantKey.swift \
+//     Sources/NewsSearch/SpellingVariants.swift Tools/variants/main.swift -o variants-eval
 //
 // variants-eval pairs VOCAB [NAMES] [MIN_COUNT]
 //   VOCAB: "term<TAB>count" lines (fts5vocab rows); NAMES: one name term a line, or "-" for

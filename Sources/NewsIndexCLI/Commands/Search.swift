@@ -13,6 +13,10 @@ extension NewsIndex {
         Query syntax: words (stemmed; paragraphs with all of them rank first, but some is
         enough), "exact phrase", a OR b, -word (exclude), prefix*, title:word. A hyphenated
         word (de-escalation) is the phrase of its parts. Anything else is read as plain words.
+        A name also finds the other spellings the archive uses (Idlib: Idleb; Deir Ezzor: Deir
+        ez-Zor), after the passages in the spelling typed; quoted phrases and prefix* are
+        searched as typed, and --exact turns this off. With no or few matches, a "did you
+        mean" follows the results when a respelled query finds more.
         """)
 
     @OptionGroup var database: DatabaseOptions
@@ -35,6 +39,8 @@ extension NewsIndex {
     var facets = false
     @Flag(help: "Print one JSON object per result and line (NDJSON).")
     var json = false
+    @Flag(help: "Search the spellings typed only, not the other spellings of names (Idleb for Idlib).")
+    var exact = false
 
     /// Entities listed by --facets.
     static let facetCount = 10
@@ -77,12 +83,18 @@ extension NewsIndex {
       var options = Searcher.Options(
         limit: limit, offset: offset, since: bounds.since, until: bounds.until, source: source,
         groupByArticle: group, facetLimit: facets ? Search.facetCount : 0)
+      options.exactSpelling = exact
       let results: Searcher.Results
       do {
         let archive = try Archive.openForReading(path: database.path)
         let reader = archive.makeReader()
         for name in entityNames {
           options.entityIDs.append(try EntityResolver.resolve(name, with: reader).map(\.id))
+        }
+        if !exact, try !reader.hasSpellingVocabulary() {
+          printError(
+            "this index predates spelling variants, so only the spellings typed are searched; "
+              + "run 'newsindex check --db \(database.path)' once to add them")
         }
         results = try Searcher(reader: reader).search(text, options: options)
       } catch let error as QueryError {
@@ -95,6 +107,7 @@ extension NewsIndex {
         let writer = JSONResultWriter()
         for hit in results.hits { print(writer.line(for: hit, grouped: group)) }
         if facets { print(writer.facetsLine(results.facets)) }
+        if let suggestion = results.suggestion { print(writer.suggestionLine(suggestion)) }
       } else {
         print(
           ResultFormatter(color: Terminal.usesColor, width: Terminal.width)

@@ -25,6 +25,15 @@ struct JSONResultWriter {
     object.add("snippet", .string(hit.snippet.text))
     object.add("matched_all_terms", .bool(passage.matchesAllTerms))
     object.add(
+      "variants_matched",
+      .array(
+        hit.variantMatches.map {
+          var variant = JSONObjectWriter()
+          variant.add("query", .string($0.typed))
+          variant.add("matched", .string($0.matched))
+          return .raw(variant.finish())
+        }))
+    object.add(
       "entities",
       .array(
         hit.entities.map {
@@ -36,6 +45,27 @@ struct JSONResultWriter {
           return .raw(entity.finish())
         }))
     if grouped { object.add("more_paragraphs_matched", .number(Double(passage.otherMatchesInArticle))) }
+    return object.finish()
+  }
+
+  /// The "did you mean" line, printed last.
+  ///
+  /// `{"did_you_mean": "Idlib", "matches": 24, "replacements": [{"typed": "Idlip",
+  /// "suggested": "Idlib"}]}`. It has no `rank`, so a reader of results can tell it apart.
+  func suggestionLine(_ suggestion: SpellingSuggestion) -> String {
+    var object = JSONObjectWriter()
+    let text = suggestion.text ?? suggestion.replacements.map(\.suggested).joined(separator: " ")
+    object.add("did_you_mean", .string(text))
+    object.add("matches", .number(Double(suggestion.totalMatches)))
+    object.add(
+      "replacements",
+      .array(
+        suggestion.replacements.map {
+          var replacement = JSONObjectWriter()
+          replacement.add("typed", .string($0.typed))
+          replacement.add("suggested", .string($0.suggested))
+          return .raw(replacement.finish())
+        }))
     return object.finish()
   }
 

@@ -24,13 +24,14 @@ struct ResultFormatter {
       if results.totalMatches > 0 {
         return "no results past \(options.offset): '\(query)' matched \(results.totalMatches) \(unit)s\n"
       }
-      return "no \(unit) matches '\(query)'\n"
+      return "no \(unit) matches '\(query)'\n" + alsoSearched(results) + suggestion(results, unit: unit)
     }
     let first = results.hits[0].rank
     let last = results.hits[results.hits.count - 1].rank
     var output = dim(
       "\(first)–\(last) of \(results.totalMatches) \(unit)\(results.totalMatches == 1 ? "" : "s") matching '\(query)'"
     ) + "\n"
+    output += alsoSearched(results)
     if !results.query.droppedStopwords.isEmpty {
       output += dim("(common words left out: \(results.query.droppedStopwords.joined(separator: ", ")))") + "\n"
     }
@@ -42,7 +43,10 @@ struct ResultFormatter {
       facts.append(passage.date ?? "undated")
       if let source = passage.source { facts.append(source) }
       facts.append("\(passage.articleID) ¶\(passage.position)")
-      if !passage.matchesAllTerms { facts.append("partial match") }
+      if !hit.variantMatches.isEmpty {
+        facts.append("matched " + hit.variantMatches.map { "\($0.matched) for \($0.typed)" }.joined(separator: ", "))
+      }
+      if !passage.matchesAllTerms && !hit.matchesAllTermsInSomeSpelling { facts.append("partial match") }
       if options.groupByArticle && passage.otherMatchesInArticle > 0 {
         let others = passage.otherMatchesInArticle
         facts.append("+\(others) more paragraph\(others == 1 ? "" : "s")")
@@ -63,7 +67,25 @@ struct ResultFormatter {
         output += ResultFormatter.indent + "\(facet.name) (\(facet.type.rawValue)) \(facet.paragraphs)\n"
       }
     }
+    if results.suggestion != nil { output += "\n" + suggestion(results, unit: unit) }
     return output
+  }
+
+  /// `also searched: Idleb, Edlib (spellings of Idlib)`, when names were respelled.
+  func alsoSearched(_ results: Searcher.Results) -> String {
+    guard !results.expansions.isEmpty else { return "" }
+    let parts = results.expansions.map {
+      "\($0.spellings.joined(separator: ", ")) (spellings of \($0.typed))"
+    }
+    return dim("also searched: " + parts.joined(separator: "; ")) + "\n"
+  }
+
+  /// `did you mean: "Idlib"? (24 paragraphs)`, when a respelled query finds more.
+  func suggestion(_ results: Searcher.Results, unit: String) -> String {
+    guard let suggestion = results.suggestion else { return "" }
+    let text = suggestion.text ?? suggestion.replacements.map(\.suggested).joined(separator: " ")
+    let count = suggestion.totalMatches
+    return "did you mean: \"\(text)\"? (\(count) \(unit)\(count == 1 ? "" : "s"))\n"
   }
 
   /// Wraps `text` at word boundaries to the width, indented, with the matches marked.

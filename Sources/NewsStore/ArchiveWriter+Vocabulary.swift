@@ -1,0 +1,258 @@
+import GRDB
+import NewsModel
+
+/// The vocabulary behind spelling variants: `spellingKey(term, key, docs, isName)`, one row per
+/// ASCII-letter term of the paragraph index (porter stems, as FTS5 stores them), keyed by
+/// ``VariantKey``, so that a search reads only the rows of its words' keys.
+///
+/// For example:
+///
+/// ```sql
+/// -- the spellings of Idlib the archive has, and which are names
+/// SELECT term, docs, isName FROM spellingKey WHERE key = '*dl*b'
+/// ```
+///
+/// Filled from `fts5vocab(paragraphFTS)` at the end of every index run (so a second run, or one
+/// that replaced articles, refills it) and by the migration that created it.
+///
+/// A term is a *name* when at least half of its occurrences in paragraph text fall inside an
+/// entity mention (on FA-KES the most precise name set measured, 0.894; `Tools/variants`).
+/// An archive indexed without entities (`--no-entities`) has no mentions; there a term is a
+/// name when at least half of its occurrences away from a sentence start are capitalised
+/// (0.870 on FA-KES). An archive written in capitals has no names (``minimumCasedShare``).
+///
+/// Related SQLite documentation: <https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module>
+extension ArchiveWriter {
+  /// Terms shorter than this are left out.
+  ///
+  /// Two letters are kept: the articles ("al", "ez") and the halves of split names ("nu man")
+  /// are what phrase variants are made of.
+  static let minimumSpellingTermLength = 2
+  /// Longer terms are not words (URLs, glued text); keys of them would never be looked up.
+  static let maximumSpellingTermLength = 40
+  /// Paragraph text handed to FTS5 per row when the capitalisation rule counts words.
+  static let capitalisationChunkBytes = 1 << 16
+  /// Below this share of paragraphs with a lowercase letter, an archive is written in capitals
+  /// (TIME's 1963 stories): case says nothing about names there, and the tagger marks common
+  /// words (SPINE, EUROPA) as names, so no term is a name and nothing is respelled.
+  static let minimumCasedShare = 0.5
+  /// Paragraphs sampled to tell.
+  static let casedSample = 10_000
+
+  /// Replaces the rows of `spellingKey` with the current vocabulary of `paragraphFTS`.
+  static func fillSpellingKeys(in db: Database) throws {
+    try db.execute(sql: "DELETE FROM spellingKey")
+    // An fts5vocab table in temp: nothing is added to the file's schema, and a read-only
+    // search never needs it. One scan of the index gives every count used below.
+    try db.execute(
+      sql:
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraphTermColumns USING fts5vocab(main, paragraphFTS, 'col')"
+    )
+    // Paragraphs whose text holds the term, and its occurrences there (mentions are found in
+    // text only); a term only titles hold counts the paragraphs under those titles.
+    var textCounts: [String: (docs: Int, occurrences: Int)] = [:]
+    var titleDocs: [String: Int] = [:]
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT term, col, doc, cnt FROM temp.paragraphTermColumns
+        WHERE length(term) BETWEEN \(minimumSpellingTermLength) AND \(maximumSpellingTermLength)
+          AND NOT term GLOB '*[^a-z]*'
+        """)
+    while let row = try rows.next() {
+      if row[1] as String == "text" {
+        textCounts[row[0]] = (row[2], row[3])
+      } else {
+        titleDocs[row[0]] = row[2]
+      }
+    }
+    guard !textCounts.isEmpty || !titleDocs.isEmpty else { return }
+    let cased =
+      try Double.fetchOne(
+        db, sql: "SELECT avg(text GLOB '*[a-z]*') FROM (SELECT text FROM paragraph LIMIT \(casedSample))")
+      ?? 1
+    let names =
+      cased >= minimumCasedShare ? try nameTerms(textCounts: textCounts.mapValues(\.occurrences), in: db) : []
+    let insert = try db.makeStatement(
+      sql: "INSERT INTO spellingKey(term, key, docs, isName) VALUES (?, ?, ?, ?)")
+    // In term order: appending to the primary key's B-tree is cheaper than random inserts.
+    for term in Set(textCounts.keys).union(titleDocs.keys).sorted() {
+      let docs = textCounts[term]?.docs ?? titleDocs[term] ?? 0
+      try insert.execute(arguments: [term, VariantKey.of(term), docs, names.contains(term)])
+    }
+  }
+
+  /// The terms that are mostly part of names: by entity mentions when the archive has any,
+  /// else by capitalisation.
+  static func nameTerms(textCounts: [String: Int], in db: Database) throws -> Set<String> {
+    let hasMentions = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention)") ?? false
+    return hasMentions
+      ? try mentionedTerms(textCounts: textCounts, in: db)
+      : try capitalisedTerms(textCounts: textCounts, in: db)
+  }
+
+  /// Terms of which at least half of the occurrences in paragraph text lie inside a mention.
+  ///
+  /// The mentioned stretches go through a scratch FTS5 table with the index's tokenizer, so
+  /// they are stemmed and counted exactly as the paragraphs were.
+  static func mentionedTerms(textCounts: [String: Int], in db: Database) throws -> Set<String> {
+    try db.execute(
+      sql: """
+        DROP TABLE IF EXISTS temp.mentionWordTerms;
+        DROP TABLE IF EXISTS temp.mentionWord;
+        CREATE VIRTUAL TABLE temp.mentionWord USING fts5(
+          words, content = '', columnsize = 0, tokenize = '\(Schema.tokenizer)');
+        CREATE VIRTUAL TABLE temp.mentionWordTerms USING fts5vocab(temp, mentionWord, 'row');
+        INSERT INTO temp.mentionWord(rowid, words)
+          SELECT mention.paragraphID,
+            group_concat(substr(paragraph.text, mention.start + 1, mention."end" - mention.start), ' | ')
+          FROM mention JOIN paragraph ON paragraph.id = mention.paragraphID
+          GROUP BY mention.paragraphID;
+        """)
+    defer { try? dropScratchTables(["mentionWordTerms", "mentionWord"], in: db) }
+    var names = Set<String>()
+    let counts = try Row.fetchCursor(db, sql: "SELECT term, cnt FROM temp.mentionWordTerms")
+    while let row = try counts.next() {
+      let term: String = row[0]
+      let inside: Int = row[1]
+      if let total = textCounts[term], total > 0, 2 * inside >= total { names.insert(term) }
+    }
+    return names
+  }
+
+  /// Terms mostly capitalised away from a sentence start (`Tools/variants/evaluate.py`'s rule).
+  ///
+  /// A term is a name when at least half of its occurrences there are capitalised. Only the capitalised mid-sentence words
+  /// and the sentence-initial words go through FTS5 to be stemmed: the mid-sentence total is
+  /// the text count less the sentence-initial ones, which keeps this to a fifth of the text.
+  static func capitalisedTerms(textCounts: [String: Int], in db: Database) throws -> Set<String> {
+    try db.execute(
+      sql: """
+        DROP TABLE IF EXISTS temp.capitalisedWordTerms;
+        DROP TABLE IF EXISTS temp.capitalisedWord;
+        CREATE VIRTUAL TABLE temp.capitalisedWord USING fts5(
+          capitalised, initial, content = '', columnsize = 0, tokenize = '\(Schema.tokenizer)');
+        CREATE VIRTUAL TABLE temp.capitalisedWordTerms USING fts5vocab(temp, capitalisedWord, 'col');
+        """)
+    defer { try? dropScratchTables(["capitalisedWordTerms", "capitalisedWord"], in: db) }
+    // A contentless table with columnsize=0 needs its rowids given.
+    let insert = try db.makeStatement(
+      sql: "INSERT INTO temp.capitalisedWord(rowid, capitalised, initial) VALUES (?, ?, ?)")
+    var chunks = 0
+    var sample = CapitalisationSample()
+    func flush() throws {
+      chunks += 1
+      try insert.execute(arguments: [chunks, sample.capitalised, sample.initial])
+      sample = CapitalisationSample()
+    }
+    let texts = try String.fetchCursor(db, sql: "SELECT text FROM paragraph")
+    while let text = try texts.next() {
+      sample.add(text)
+      if sample.byteCount >= capitalisationChunkBytes { try flush() }
+    }
+    if sample.byteCount > 0 { try flush() }
+    var capitalised: [String: Int] = [:]
+    var initial: [String: Int] = [:]
+    let counts = try Row.fetchCursor(db, sql: "SELECT term, col, cnt FROM temp.capitalisedWordTerms")
+    while let row = try counts.next() {
+      let column: String = row[1]
+      if column == "capitalised" { capitalised[row[0]] = row[2] } else { initial[row[0]] = row[2] }
+    }
+    var names = Set<String>()
+    for (term, upper) in capitalised {
+      let midSentence = (textCounts[term] ?? 0) - (initial[term] ?? 0)
+      if midSentence > 0, 2 * upper >= midSentence { names.insert(term) }
+    }
+    return names
+  }
+
+  private static func dropScratchTables(_ tables: [String], in db: Database) throws {
+    for table in tables { try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)") }
+  }
+}
+
+/// Words of paragraph text sorted for the capitalisation rule.
+///
+/// Capitalised words away from a sentence start go to one list, words that start a sentence
+/// to the other. Words are runs of letters and digits, and a
+/// sentence starts after `.`, `!` or `?`, as in `Tools/variants/evaluate.py`.
+///
+/// Works on UTF-8 bytes, decoding a scalar only where a byte is not ASCII: this scans every
+/// paragraph of an archive indexed without entities.
+struct CapitalisationSample {
+  private(set) var capitalisedBytes: [UInt8] = []
+  private(set) var initialBytes: [UInt8] = []
+  var capitalised: String { String(decoding: capitalisedBytes, as: UTF8.self) }
+  var initial: String { String(decoding: initialBytes, as: UTF8.self) }
+  var byteCount: Int { capitalisedBytes.count + initialBytes.count }
+
+  mutating func add(_ text: String) {
+    var text = text
+    text.withUTF8 { add(bytes: $0) }
+  }
+
+  mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+    var sentenceStart = true
+    var wordStart: Int?
+    var wordIsCapitalised = false
+    var index = 0
+    func endWord(at end: Int) {
+      guard let start = wordStart else { return }
+      if sentenceStart {
+        initialBytes.append(contentsOf: bytes[start..<end])
+        initialBytes.append(0x20)
+      } else if wordIsCapitalised {
+        capitalisedBytes.append(contentsOf: bytes[start..<end])
+        capitalisedBytes.append(0x20)
+      }
+      sentenceStart = false
+      wordStart = nil
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      var width = 1
+      var isWord: Bool
+      var isUpper = false
+      if byte < 0x80 {
+        isWord =
+          (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        isUpper = byte >= 0x41 && byte <= 0x5A
+      } else {
+        width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        width = min(width, bytes.count - index)
+        let scalar = String(decoding: bytes[index..<(index + width)], as: UTF8.self).unicodeScalars.first
+        isWord = scalar.map(CapitalisationSample.isWordScalar) ?? false
+        isUpper = scalar?.properties.isUppercase ?? false
+      }
+      if isWord {
+        if wordStart == nil {
+          wordStart = index
+          wordIsCapitalised = isUpper
+        }
+      } else {
+        endWord(at: index)
+        if byte == 0x2E || byte == 0x21 || byte == 0x3F { sentenceStart = true }  // . ! ?
+      }
+      index += width
+    }
+    endWord(at: bytes.count)
+    // A paragraph break ends a sentence too; the separator keeps words of two paragraphs apart.
+    capitalisedBytes.append(0x0A)
+    initialBytes.append(0x0A)
+  }
+
+  /// Letters and digits, as FTS5's unicode61 reads them; ASCII is decided without a table.
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+    case 0..<0x80: return false
+    default:
+      switch scalar.properties.generalCategory {
+      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+        .decimalNumber, .letterNumber, .otherNumber:
+        return true
+      default: return false
+      }
+    }
+  }
+}
