@@ -294,12 +294,13 @@ def query_form(text: str, form: str) -> str:
     """The query as sent. `asis`: unchanged (the default). `or`: the words (split as unicode61
     splits them), lower-cased, the CLI's stopwords dropped, joined with ` OR `: one OR group,
     so the "all words first" tier no longer separates documents (every candidate holds a word
-    of the group) and the 64-unit cut does not apply. `or-all`: the same, stopwords kept."""
+    of the group) and the 64-unit cut does not apply. `or-all`: the same, stopwords kept.
+    `or-dedup`: `or` with each word once. `dedup`: the text with repeated words left out (a
+    repeated word weighs twice in BM25). `hyphens-split`: `a-b` typed as `a b` (two words, not
+    the phrase of its parts)."""
     if form == "asis":
         return text
-    if form in ("dedup", "dedup-split"):
-        if form == "dedup-split":
-            text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    if form == "dedup":
         seen, kept = set(), []
         for word in text.split():
             key = " ".join(TOKEN.findall(word.lower()))
@@ -308,8 +309,6 @@ def query_form(text: str, form: str) -> str:
             seen.add(key)
             kept.append(word)
         return " ".join(kept)
-    if form == "hyphens-both":
-        return re.sub(r"\b(\w+)-(\w+)\b", lambda m: f"{m[0]} OR {m[1]} OR {m[2]}", text)
     if form == "hyphens-split":
         return re.sub(r"(?<=\w)-(?=\w)", " ", text)
     words = [w.lower() for w in TOKEN.findall(text)]
@@ -628,9 +627,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", metavar="DIR", help="build the indexes in DIR and keep them")
     p.add_argument("--json", metavar="FILE", help="write all figures, per query too, as JSON")
     g = p.add_argument_group("experiments (the CLI is unchanged; only its input or output is)")
-    g.add_argument("--query-form", choices=["asis", "or", "or-all", "or-dedup", "hyphens-split", "hyphens-both", "dedup", "dedup-split"], default="asis",
+    g.add_argument("--query-form", choices=["asis", "or", "or-all", "or-dedup", "hyphens-split", "dedup"], default="asis",
                    help="asis: the query text unchanged; or: the non-stopwords joined with OR "
-                   "(no all-words tier, no 64-word cut); or-all: every word joined with OR")
+                   "(no all-words tier, no 64-word cut); or-all: every word joined with OR; "
+                   "or-dedup: or, each word once; dedup: repeated words left out; "
+                   "hyphens-split: a-b sent as a b")
     g.add_argument("--aggregate", choices=["group", "max", "sum2"], default="group",
                    help="group: the CLI's --group (a document scores its best passage); max / sum2: "
                    "a run without --group (top --limit passages), a document scoring its best passage / "

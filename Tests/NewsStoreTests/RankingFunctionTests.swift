@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import NewsStore
+
+/// `newsrank()`, the BM25 that orders search results, against scores worked out by hand.
+@Suite struct RankingFunctionTests {
+  let database: DatabaseQueue
+
+  /// Four rows of a two-column table; "syria" is in three of them (more than half).
+  init() throws {
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in try RankingFunction.register(in: db) }
+    database = try DatabaseQueue(configuration: configuration)
+    try database.write { db in
+      try db.execute(
+        sql: """
+          CREATE VIRTUAL TABLE doc USING fts5(title, text);
+          INSERT INTO doc(rowid, title, text) VALUES
+            (1, 'syria', 'aleppo aleppo shelling'),
+            (2, 'report', 'syria aleppo'),
+            (3, 'syria', 'ceasefire talks in geneva today'),
+            (4, 'weather', 'rain');
+          """)
+    }
+  }
+
+  func scores(_ match: String, k1: Double = 1.2, b: Double = 0.75, title: Double = 1, text: Double = 1) throws
+    -> [Int64: Double]
+  {
+    try database.read { db in
+      var scores: [Int64: Double] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT rowid, newsrank(doc, ?, ?, ?, ?) FROM doc WHERE doc MATCH ?",
+        arguments: [k1, b, title, text, match])
+      {
+        scores[row[0]] = row[1]
+      }
+      return scores
+    }
+  }
+
+  /// BM25's IDF, `ln((N − n + 0.5) / (n + 0.5))`, floored as FTS5 floors it.
+  func idf(rows: Double, containing: Double) -> Double {
+    max(log((rows - containing + 0.5) / (containing + 0.5)), RankingFunction.idfFloor)
+  }
+
+  @Test func scoreIsOkapiBM25() throws {
+    // "aleppo" is in rows 1 and 2; 15 tokens in 4 rows, so the average row has 3.75.
+    let found = try scores("aleppo")
+    let weight = idf(rows: 4, containing: 2)
+    func bm25(frequency: Double, length: Double) -> Double {
+      weight * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * length / 3.75))
+    }
+    #expect(found.count == 2)
+    #expect(abs(found[1]! - bm25(frequency: 2, length: 4)) < 1e-9)
+    #expect(abs(found[2]! - bm25(frequency: 1, length: 3)) < 1e-9)
+  }
+
+  @Test func aWordInMostRowsWeighsLittleButStillOrders() throws {
+    // "syria" is in 3 rows of 4: its IDF is the floor, so beside a rarer word it adds nearly
+    // nothing, yet alone its count and the row length still order the rows.
+    let found = try scores("syria")
+    #expect(found.count == 3)
+    #expect(found.values.allSatisfy { $0 > 0 && $0 < 1e-5 })
+    // Row 1 has it in a 4-token row and row 3 in a 6-token row: the shorter one wins.
+    #expect(found[1]! > found[3]!)
+  }
+
+  @Test func sameScoresAsFTS5sOwnBM25AtItsParameters() throws {
+    let ours = try scores("aleppo OR syria OR rain", title: 2)
+    let theirs = try database.read { db in
+      try Row.fetchAll(db, sql: "SELECT rowid, -bm25(doc, 2, 1) FROM doc WHERE doc MATCH 'aleppo OR syria OR rain'")
+    }
+    #expect(theirs.count == ours.count)
+    for row in theirs {
+      let id: Int64 = row[0]
+      #expect(abs(ours[id]! - (row[1] as Double)) < 1e-9)
+    }
+  }
+
+  @Test func columnWeightsMultiplyTheCount() throws {
+    let even = try scores("syria", title: 1)
+    let titled = try scores("syria", title: 3)
+    // Rows 1 and 3 have "syria" in the title, row 2 in the text.
+    #expect(titled[1]! > even[1]!)
+    #expect(abs(titled[2]! - even[2]!) < 1e-12)
+  }
+
+  @Test func parametersChangeTheShapeNotTheMatches() throws {
+    let flat = try scores("aleppo OR rain", k1: 1.2, b: 0)
+    // With b = 0 the row length no longer matters: one "aleppo" scores the same in any row.
+    let weight = idf(rows: 4, containing: 2)
+    #expect(abs(flat[2]! - weight * 2.2 / 2.2) < 1e-9)
+    #expect(Set(flat.keys) == [1, 2, 4])
+  }
+
+  @Test func eachPhraseOfAnOrAddsItsOwnScore() throws {
+    let one = try scores("aleppo")
+    let two = try scores("aleppo OR shelling")
+    #expect(two[1]! > one[1]!)
+    #expect(abs(two[2]! - one[2]!) < 1e-12)
+  }
+}
