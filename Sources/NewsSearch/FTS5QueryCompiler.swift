@@ -9,11 +9,27 @@ public enum FTS5QueryCompiler {
 
   /// Passages matching at least one unit and no exclusion.
   public static func matchExpression(for query: SearchQuery) -> String {
-    let any =
-      query.units.count == 1
+    excluding(query.exclusions, from: anyUnitExpression(for: query))
+  }
+
+  /// Passages matching at least one unit, exclusions aside (grouped search excludes whole
+  /// articles instead: see ``exclusionExpression(for:)``).
+  public static func anyUnitExpression(for query: SearchQuery) -> String {
+    query.units.count == 1
       ? expression(for: query.units[0])
       : "(" + query.units.map { expression(for: $0) }.joined(separator: " OR ") + ")"
-    return excluding(query.exclusions, from: any)
+  }
+
+  /// Passages holding any excluded unit; nil when nothing is excluded.
+  public static func exclusionExpression(for query: SearchQuery) -> String? {
+    query.exclusions.isEmpty ? nil : "(" + query.exclusions.map { expression(for: $0) }.joined(separator: " OR ") + ")"
+  }
+
+  /// Each unit on its own, looked for in passage text (grouped search's first tier: articles
+  /// whose passages hold every unit between them). Nil when ``allUnitsExpression(for:)`` is.
+  public static func unitExpressions(for query: SearchQuery) -> [String]? {
+    if query.units.count == 1, case .inTitle = query.units[0] { return nil }
+    return query.units.map { expression(for: $0, column: textColumn) }
   }
 
   /// Passages whose own text holds every unit (title: units in the title), and no exclusion.

@@ -134,6 +134,7 @@ public struct Searcher {
   func countMatches(_ query: SearchQuery, options: Options) throws -> Int {
     var counting = passageQuery(for: query, tieredBy: query, options: options)
     counting.preferredExpression = nil  // the order does not matter for a count
+    counting.preferredUnitExpressions = nil
     counting.limit = 1
     counting.offset = 0
     counting.facetLimit = 0
@@ -142,7 +143,7 @@ public struct Searcher {
 
   /// `query` selects the passages; `tiers` says which rank first (all its units).
   func passageQuery(for query: SearchQuery, tieredBy tiers: SearchQuery, options: Options) -> PassageQuery {
-    PassageQuery(
+    var passageQuery = PassageQuery(
       matchExpression: FTS5QueryCompiler.matchExpression(for: query),
       preferredExpression: options.groupByArticle && tiers.units.count > Searcher.maximumTieredUnitsForArticles
         ? nil : FTS5QueryCompiler.allUnitsExpression(for: tiers),
@@ -151,6 +152,13 @@ public struct Searcher {
       titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight,
       k1: Searcher.defaultK1, b: Searcher.defaultB,
       entityIDs: options.entityIDs, facetLimit: options.facetLimit)
+    if options.groupByArticle {
+      passageQuery.anyUnitExpression = FTS5QueryCompiler.anyUnitExpression(for: query)
+      passageQuery.exclusionExpression = FTS5QueryCompiler.exclusionExpression(for: query)
+      passageQuery.preferredUnitExpressions =
+        passageQuery.preferredExpression == nil ? nil : FTS5QueryCompiler.unitExpressions(for: tiers)
+    }
+    return passageQuery
   }
 
   /// Joins matches separated only by a space or punctuation ("Idlib" + "de-escalation"

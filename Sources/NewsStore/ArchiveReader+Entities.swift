@@ -2,9 +2,20 @@ import GRDB
 import NewsModel
 
 /// Entity queries: lists, lookup by any name, cards, and the entities of search results.
+///
+/// Counts come from the entity rows (`ArchiveWriter+EntityCounts.swift`: as of the end of the
+/// last index run), so no query here totals an entity's mentions to list, resolve or describe
+/// it. An archive from before those counts, not yet opened for writing, has them totalled from
+/// the mentions as before.
 extension ArchiveReader {
-  /// Columns of an `EntitySummary`, over `mention m JOIN entity e JOIN paragraph p JOIN article a`.
-  static let summaryColumns = """
+  /// An `EntitySummary` from the counts kept in the entity row (`FROM entity AS e`).
+  static let storedSummaryColumns = """
+    e.id AS id, e.name AS name, e.type AS type, e.mentions AS mentions, e.articles AS articles,
+    e.firstDate AS firstDate, e.lastDate AS lastDate
+    """
+  /// An `EntitySummary` totalled from the mentions, for archives without kept counts, over
+  /// `summaryJoins` and `GROUP BY e.id`.
+  static let totalledSummaryColumns = """
     e.id AS id, e.name AS name, e.type AS type, COUNT(*) AS mentions,
     COUNT(DISTINCT p.articleID) AS articles, MIN(a.date) AS firstDate, MAX(a.date) AS lastDate
     """
@@ -20,23 +31,55 @@ extension ArchiveReader {
       lastDate: row["lastDate"])
   }
 
+  /// Whether the archive keeps counts per entity (the `keepEntityCounts` migration).
+  static func keepsEntityCounts(_ db: Database) throws -> Bool {
+    try db.tableExists("entityCountState")
+  }
+
+  /// The summaries of the entities with these ids, most mentioned first.
+  static func summaries(ofEntities ids: [Int64], in db: Database) throws -> [EntitySummary] {
+    guard !ids.isEmpty else { return [] }
+    let list = ids.map(String.init).joined(separator: ",")
+    let sql =
+      try keepsEntityCounts(db)
+      ? "SELECT \(storedSummaryColumns) FROM entity AS e WHERE e.id IN (\(list)) ORDER BY e.mentions DESC, e.name"
+      : """
+        SELECT \(totalledSummaryColumns) \(summaryJoins) WHERE e.id IN (\(list))
+        GROUP BY e.id ORDER BY mentions DESC, e.name
+        """
+    return try Row.fetchAll(db, sql: sql).map(summary)
+  }
+
   /// The most mentioned entities, optionally of one type.
+  ///
+  /// ```sql
+  /// SELECT id, name, type, mentions, … FROM entity WHERE type = 'place' AND mentions > 0
+  /// ORDER BY mentions DESC, name LIMIT 20
+  /// ```
   public func topEntities(type: EntityType?, limit: Int) throws(StoreError) -> [EntitySummary] {
     try reading { db in
-      let filter = type == nil ? "" : "WHERE e.type = ?"
       let arguments: StatementArguments = type.map { [$0.rawValue, limit] } ?? [limit]
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(Self.summaryColumns) \(Self.summaryJoins) \(filter)
+      // Entities first named in a run still in progress have no counts yet and are left out,
+      // as entities with no mention always were.
+      let sql =
+        try Self.keepsEntityCounts(db)
+        ? """
+          SELECT \(Self.storedSummaryColumns) FROM entity AS e
+          WHERE \(type == nil ? "" : "e.type = ? AND ")e.mentions > 0
+          ORDER BY e.mentions DESC, e.name LIMIT ?
+          """
+        : """
+          SELECT \(Self.totalledSummaryColumns) \(Self.summaryJoins) \(type == nil ? "" : "WHERE e.type = ?")
           GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?
-          """, arguments: arguments
-      ).map(Self.summary)
+          """
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary)
     }
   }
 
   /// Resolves a name as a user types it: a name or alias (any case, accents, dots, hyphens),
   /// else a prefix (`lavr*` or `lavr`) of a word of a name or alias.
+  ///
+  /// Costs a few index lookups whatever the entity's size: `--entity` resolves its names here.
   public func lookUpEntity(_ typed: String) throws(StoreError) -> EntityLookup {
     try reading { db in
       let trimmed = typed.trimmingCharacters(in: .whitespaces)
@@ -54,15 +97,7 @@ extension ArchiveReader {
         ids = try Int64.fetchAll(
           db, sql: "SELECT rowid FROM entityFTS WHERE entityFTS MATCH ? LIMIT 50", arguments: [pattern])
       }
-      guard !ids.isEmpty else { return .notFound }
-      let list = ids.map(String.init).joined(separator: ",")
-      let summaries = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(Self.summaryColumns) \(Self.summaryJoins) WHERE e.id IN (\(list))
-          GROUP BY e.id ORDER BY mentions DESC, e.name
-          """
-      ).map(Self.summary)
+      let summaries = try Self.summaries(ofEntities: ids, in: db)
       if summaries.count == 1 { return .found(summaries[0]) }
       // One entity named exactly so, among prefix matches, wins.
       if let exact = summaries.filter({ NameKey.of($0.name) == exactKey }).first,
@@ -74,6 +109,8 @@ extension ArchiveReader {
     }
   }
 
+  /// Everything `newsindex entity` shows. The summaries are read from the entity rows; the
+  /// company an entity keeps, its months and examples come from its own mentions.
   public func card(for summary: EntitySummary, examples: Int = 3, cooccurring: Int = 10) throws(StoreError)
     -> EntityCard
   {
@@ -89,16 +126,10 @@ extension ArchiveReader {
             ON other.paragraphID = mine.paragraphID AND other.entityID <> mine.entityID
           WHERE mine.entityID = ? GROUP BY other.entityID ORDER BY shared DESC LIMIT ?
           """, arguments: [summary.id, cooccurring])
-      var cooccurringEntities: [(entity: EntitySummary, paragraphs: Int)] = []
-      for row in others {
-        let otherID: Int64 = row["otherID"]
-        if let other = try Row.fetchOne(
-          db,
-          sql: "SELECT \(Self.summaryColumns) \(Self.summaryJoins) WHERE e.id = ? GROUP BY e.id",
-          arguments: [otherID])
-        {
-          cooccurringEntities.append((Self.summary(other), row["shared"]))
-        }
+      let otherSummaries = try Self.summaries(ofEntities: others.map { $0["otherID"] }, in: db)
+      let summaryByID = Dictionary(otherSummaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      let cooccurringEntities = others.compactMap { row -> (entity: EntitySummary, paragraphs: Int)? in
+        summaryByID[row["otherID"]].map { ($0, row["shared"]) }
       }
       let months = try Row.fetchAll(
         db,

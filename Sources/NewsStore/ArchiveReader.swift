@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NewsModel
 
@@ -7,8 +8,6 @@ public final class ArchiveReader {
   /// stored text, so these cannot occur in it.
   static let matchStart = "\u{1}"
   static let matchEnd = "\u{2}"
-  /// Grouped pages up to this many articles look for each one's best passage separately.
-  static let articlesSearchedOneByOne = 20
 
   let archive: Archive
 
@@ -61,109 +60,141 @@ public final class ArchiveReader {
       facets: try facets(for: query, in: db))
   }
 
-  /// Grouped search: articles ranked as wholes by `articleFTS` (a passage-sized window hides a
-  /// document whose query words sit in different paragraphs), each shown by its best passage.
+  /// Grouped search: articles ranked as wholes (a passage-sized window hides a document whose
+  /// query words sit in different paragraphs), each shown by its best passage.
+  ///
+  /// One pass over the matching passages adds up, per article, how often each phrase of the
+  /// query occurs (`newscounts`); the article is then scored with BM25 as if it were one
+  /// document: its title once, all its passages, its stored length, and phrase frequencies
+  /// counted in articles. (A whole-article FTS5 index gave the same ranking, at the cost of
+  /// indexing everything twice.) With a date, source or entity filter, the phrase
+  /// frequencies are those of the articles that pass it.
   private func searchArticles(_ query: PassageQuery, in db: Database) throws -> PassagePage {
     var filters: [String] = []
-    var values: [(any DatabaseValueConvertible)?] = query.rankArguments + [query.matchExpression]
-    let tier = query.preferredExpression.map { _ in
-      "(found.articleRowID IN (SELECT rowid FROM articleFTS WHERE articleFTS MATCH ?))"
-    }
-    if let preferred = query.preferredExpression { values.append(preferred) }
+    var values: [(any DatabaseValueConvertible)?] =
+      query.rankArguments + [query.anyUnitExpression ?? query.matchExpression]
     ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
     for entities in query.entityIDs {
       let marks = Array(repeating: "?", count: entities.count).joined(separator: ", ")
       filters.append(
-        "EXISTS (SELECT 1 FROM mention JOIN paragraph ON paragraph.id = mention.paragraphID WHERE mention.entityID IN (\(marks)) AND paragraph.articleID = article.id)"
-      )
+        """
+        EXISTS (SELECT 1 FROM mention JOIN paragraph AS named ON named.id = mention.paragraphID
+          WHERE mention.entityID IN (\(marks)) AND named.articleID = paragraph.articleID)
+        """)
       values += entities.map { $0 as (any DatabaseValueConvertible)? }
     }
-    let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-    let sql = """
-      WITH found AS (
-        SELECT articleFTS.rowid AS articleRowID, newsrank(articleFTS, ?, ?, ?, ?) AS score
-        FROM articleFTS WHERE articleFTS MATCH ?)
-      SELECT found.articleRowID, found.score, \(tier ?? "1") AS complete
-      FROM found JOIN article ON article.id = found.articleRowID
-      \(whereClause)
-      ORDER BY complete DESC, found.score DESC, found.articleRowID
-      """
-    let ranked = try Row.fetchAll(
-      db, sql: sql + " LIMIT ? OFFSET ?", arguments: StatementArguments(values + [query.limit, query.offset])
-    ).map { (articleRowID: $0["articleRowID"] as Int64, score: $0["score"] as Double, complete: $0["complete"] as Bool) }
-    var total = query.offset + ranked.count
-    if ranked.count == query.limit || (ranked.isEmpty && query.offset > 0) {
-      total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: StatementArguments(values)) ?? total
-    }
-    let best = try bestPassages(of: ranked.map(\.articleRowID), query: query, in: db)
-    var hits: [PassageHit] = []
-    let firstPassage = try db.cachedStatement(sql: "SELECT MIN(id) FROM paragraph WHERE articleID = ?")
-    for article in ranked {
-      // No single passage matches when a phrase spans two paragraphs: show the first.
-      guard
-        let passage = try best[article.articleRowID]
-          ?? Int64.fetchOne(firstPassage, arguments: [article.articleRowID]).map({ ($0, 0) }),
-        var hit = try self.passage(withID: passage.paragraphID, in: db)
-      else { continue }
-      hit.score = article.score
-      hit.matchesAllTerms = article.complete
-      hit.otherMatchesInArticle = max(0, passage.matched - 1)
-      hits.append(hit)
-    }
-    try highlight(&hits, query: query, in: db)
-    return PassagePage(hits: hits, totalMatches: total, facets: try facets(for: query, in: db))
-  }
-
-  /// Each article's best-scoring matching passage, and how many of its passages match.
-  ///
-  /// For a short page, FTS5 searches each article's rowid range (its paragraphs are
-  /// consecutive). Each such search computes the query's statistics anew, so for a long page
-  /// one pass over all matching passages is cheaper.
-  private func bestPassages(
-    of articles: [Int64], query: PassageQuery, in db: Database
-  ) throws -> [Int64: (paragraphID: Int64, matched: Int)] {
-    var best: [Int64: (paragraphID: Int64, matched: Int)] = [:]
-    if articles.count <= ArchiveReader.articlesSearchedOneByOne {
-      let bounds = try db.cachedStatement(sql: "SELECT MIN(id), MAX(id) FROM paragraph WHERE articleID = ?")
-      let top = try db.cachedStatement(
-        sql: """
-          SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?
-          ORDER BY newsrank(paragraphFTS, ?, ?, ?, ?) DESC, rowid LIMIT 1
-          """)
-      let count = try db.cachedStatement(
-        sql: "SELECT COUNT(*) FROM paragraphFTS WHERE paragraphFTS MATCH ? AND rowid BETWEEN ? AND ?")
-      for article in articles {
-        guard let range = try Row.fetchOne(bounds, arguments: [article]),
-          let first = range[0] as Int64?, let last = range[1] as Int64?,
-          let paragraphID = try Int64.fetchOne(
-            top, arguments: StatementArguments([query.matchExpression, first, last] + query.rankArguments))
-        else { continue }
-        best[article] = (paragraphID, try Int.fetchOne(count, arguments: [query.matchExpression, first, last]) ?? 1)
-      }
-      return best
-    }
-    let wanted = Set(articles)
-    var bestScore: [Int64: Double] = [:]
+    // An archive indexed before lengths were stored, opened read-only, has its lengths
+    // counted here instead (`newsindex check` upgrades it).
+    let storedLengths = try db.columns(in: "article").contains { $0.name == "tokenCount" }
+    let counted = storedLengths ? nil : try ArchiveReader.countedArticleLengths(in: db)
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT paragraph.articleID, paragraphFTS.rowid, newsrank(paragraphFTS, ?, ?, ?, ?)
+        SELECT paragraph.articleID, paragraphFTS.rowid, newsrank(paragraphFTS, ?, ?, ?, ?),
+          newscounts(paragraphFTS), \(storedLengths ? "article.tokenCount" : "0")
         FROM paragraphFTS JOIN paragraph ON paragraph.id = paragraphFTS.rowid
-        WHERE paragraphFTS MATCH ?
-        """, arguments: StatementArguments(query.rankArguments + [query.matchExpression]))
+        JOIN article ON article.id = paragraph.articleID
+        WHERE paragraphFTS MATCH ? \(filters.map { "AND " + $0 }.joined(separator: " "))
+        """, arguments: StatementArguments(values))
+    var tallies: [Int64: ArticleTally] = [:]
     while let row = try rows.next() {
-      let article: Int64 = row[0]
-      guard wanted.contains(article) else { continue }
-      let paragraphID: Int64 = row[1], score: Double = row[2]
-      let matched = (best[article]?.matched ?? 0) + 1
-      if let previous = bestScore[article], previous >= score {
-        best[article]!.matched = matched
-      } else {
-        bestScore[article] = score
-        best[article] = (paragraphID, matched)
+      let article: Int64 = row[0], paragraphID: Int64 = row[1], score: Double = row[2]
+      let counts = RankingFunction.counts(in: row[3], columns: 2)
+      tallies[article, default: ArticleTally(length: counted?[article] ?? row[4], phrases: counts.count)]
+        .add(paragraphID: paragraphID, score: score, counts: counts)
+    }
+    // Phrase frequencies count excluded articles too, as a whole-article index would.
+    var articleCount = 0, tokenCount = 0
+    if let counted {
+      articleCount = counted.count
+      tokenCount = counted.values.reduce(0, +)
+    } else if let totals = try Row.fetchOne(db, sql: "SELECT COUNT(*), TOTAL(tokenCount) FROM article") {
+      articleCount = totals[0]
+      tokenCount = Int(totals[1] as Double)
+    }
+    let scores = articleScores(tallies, articles: articleCount, tokens: tokenCount, query: query)
+    if let exclusion = query.exclusionExpression {
+      for article in try articles(matching: exclusion, in: db) { tallies[article] = nil }
+    }
+    let complete = try query.preferredUnitExpressions.map { units in
+      try units.reduce(Set(tallies.keys)) { found, unit in found.intersection(try articles(matching: unit, in: db)) }
+    }
+    typealias RankedArticle = (id: Int64, complete: Bool, score: Double)
+    let ranked: [RankedArticle] = tallies.keys.map { ($0, complete?.contains($0) ?? true, scores[$0] ?? 0) }
+      .sorted { (a: RankedArticle, b: RankedArticle) -> Bool in
+        if a.complete != b.complete { return a.complete }
+        if a.score != b.score { return a.score > b.score }
+        return a.id < b.id
+      }
+    var hits: [PassageHit] = []
+    for article in ranked.dropFirst(query.offset).prefix(query.limit) {
+      guard let tally = tallies[article.id], var hit = try passage(withID: tally.bestPassage, in: db) else { continue }
+      hit.score = article.score
+      hit.matchesAllTerms = article.complete
+      hit.otherMatchesInArticle = tally.matchedPassages - 1
+      hits.append(hit)
+    }
+    try highlight(&hits, query: query, in: db)
+    return PassagePage(hits: hits, totalMatches: ranked.count, facets: try facets(for: query, in: db))
+  }
+
+  /// BM25 of each tallied article as one document (see ``RankingFunction``): IDF from the
+  /// number of articles holding each phrase, lengths against the mean article length.
+  private func articleScores(
+    _ tallies: [Int64: ArticleTally], articles: Int, tokens: Int, query: PassageQuery
+  ) -> [Int64: Double] {
+    guard let phrases = tallies.first?.value.titleCounts.count else { return [:] }
+    let articleCount = Double(articles)
+    let averageLength = max(1, Double(tokens) / max(1, articleCount))
+    var holding = [Double](repeating: 0, count: phrases)
+    for tally in tallies.values {
+      for phrase in 0..<phrases where tally.titleCounts[phrase] + tally.textCounts[phrase] > 0 {
+        holding[phrase] += 1
       }
     }
-    return best
+    let idf = holding.map { n in
+      let value = log((articleCount - n + 0.5) / (n + 0.5))
+      return value > 0 ? value : RankingFunction.idfFloor
+    }
+    var scores: [Int64: Double] = [:]
+    for (article, tally) in tallies {
+      let norm = query.k1 * (1 - query.b + query.b * Double(tally.length) / averageLength)
+      var score = 0.0
+      for phrase in 0..<phrases {
+        let frequency =
+          query.titleWeight * Double(tally.titleCounts[phrase]) + query.textWeight * Double(tally.textCounts[phrase])
+        if frequency > 0 { score += idf[phrase] * frequency * (query.k1 + 1) / (frequency + norm) }
+      }
+      scores[article] = score
+    }
+    return scores
+  }
+
+  /// Every article's length in tokens, from FTS5's own counts (see `ArchiveWriter.tokenCount`).
+  static func countedArticleLengths(in db: Database) throws -> [Int64: Int] {
+    var lengths: [Int64: Int] = [:]
+    var titled = Set<Int64>()
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT paragraph.articleID, sz FROM paragraph JOIN paragraphFTS_docsize AS size ON size.id = paragraph.id")
+    while let row = try rows.next() {
+      let article: Int64 = row[0]
+      let columns = ArchiveWriter.columnSizes(row[1])
+      guard columns.count == 2 else { continue }
+      lengths[article, default: 0] += columns[1] + (titled.insert(article).inserted ? columns[0] : 0)
+    }
+    return lengths
+  }
+
+  /// Articles with a passage matching `expression`.
+  private func articles(matching expression: String, in db: Database) throws -> Set<Int64> {
+    Set(
+      try Int64.fetchAll(
+        db.cachedStatement(
+          sql: """
+            SELECT DISTINCT paragraph.articleID FROM paragraphFTS
+            JOIN paragraph ON paragraph.id = paragraphFTS.rowid WHERE paragraphFTS MATCH ?
+            """), arguments: [expression]))
   }
 
   /// Marks each hit's matches with FTS5's own highlight(), for the page's rows only.
@@ -341,7 +372,7 @@ public final class ArchiveReader {
         let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
         let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
         var indexBytes = 0
-        for table in ["paragraphFTS", "articleFTS", "entityFTS"] {
+        for table in ["paragraphFTS", "entityFTS"] {
           indexBytes += try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(LENGTH(block)), 0) FROM \(table)_data") ?? 0
         }
         return ArchiveStatistics(
@@ -355,4 +386,36 @@ public final class ArchiveReader {
 extension PassageQuery {
   /// The arguments of `newsrank(fts, k1, b, title weight, text weight)`.
   var rankArguments: [(any DatabaseValueConvertible)?] { [k1, b, titleWeight, textWeight] }
+}
+
+/// What grouped search gathers about one article from its matching passages.
+struct ArticleTally {
+  /// Tokens in the article (title once, every passage): `article.tokenCount`.
+  let length: Int
+  /// Per phrase of the query: occurrences in the title (the same in every passage's row, so
+  /// taken once) and in the text of all matching passages.
+  var titleCounts: [Int32]
+  var textCounts: [Int32]
+  var bestPassage: Int64 = 0
+  var bestScore = -Double.infinity
+  var matchedPassages = 0
+
+  init(length: Int, phrases: Int) {
+    self.length = length
+    titleCounts = Array(repeating: 0, count: phrases)
+    textCounts = Array(repeating: 0, count: phrases)
+  }
+
+  /// Adds a passage's row; rows come in rowid order, so the first best passage stays on a tie.
+  mutating func add(paragraphID: Int64, score: Double, counts: [[Int32]]) {
+    for (phrase, columns) in counts.enumerated() where phrase < titleCounts.count {
+      titleCounts[phrase] = max(titleCounts[phrase], columns[0])
+      textCounts[phrase] += columns[1]
+    }
+    matchedPassages += 1
+    if score > bestScore {
+      bestScore = score
+      bestPassage = paragraphID
+    }
+  }
 }

@@ -11,10 +11,6 @@ public final class ArchiveWriter {
     case added, updated, unchanged
   }
 
-  /// Joins passages into the article-level index's text; a paragraph break keeps phrases from
-  /// running across passages.
-  static let articleTextSeparator = "\n\n"
-
   let archive: Archive
   /// Entity row ids by "type|nameKey", so that most mentions cost no lookup. Cleared when a
   /// transaction fails, since its rows are gone.
@@ -52,8 +48,9 @@ public final class ArchiveWriter {
   /// Ends an index run, with or without entities.
   ///
   /// Joins entities that an acronym definition says are one, drops entities no paragraph
-  /// mentions any more, rebuilds the entity name index, and refills the spelling vocabulary
-  /// (`spellingKey`, which needs the final mentions).
+  /// mentions any more, brings the entity counts up to date (`ArchiveWriter+EntityCounts.swift`),
+  /// rebuilds the entity name index, and refills the spelling vocabulary (`spellingKey`, which
+  /// needs the final mentions).
   public func finishEntities() throws(StoreError) {
     do {
       try archive.database.write { db in
@@ -73,9 +70,12 @@ public final class ArchiveWriter {
           try db.execute(
             sql: "UPDATE OR IGNORE entityAlias SET entityID = ? WHERE entityID = ?", arguments: [target, duplicate])
           try db.execute(sql: "DELETE FROM entity WHERE id = ?", arguments: [duplicate])
+          // The merged entity's articles and dates overlap the duplicate's: count it anew.
+          try db.execute(sql: "INSERT OR IGNORE INTO entityRecount(entityID) VALUES (?)", arguments: [target])
         }
         try db.execute(
           sql: "DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM mention WHERE mention.entityID = entity.id)")
+        try ArchiveWriter.updateEntityCounts(in: db)
         try db.execute(sql: "DELETE FROM entityFTS")
         try db.execute(
           sql: """
@@ -158,10 +158,10 @@ public final class ArchiveWriter {
       paragraphIDs.append(paragraphID)
       try insertIndexRow.execute(arguments: [paragraphID, article.title, text])
     }
-    try db.cachedStatement(sql: "INSERT INTO articleFTS(rowid, title, text) VALUES (?, ?, ?)")
-      .execute(arguments: [
-        articleRowID, article.title, article.passages.joined(separator: ArchiveWriter.articleTextSeparator),
-      ])
+    if let first = paragraphIDs.first, let last = paragraphIDs.last {
+      try db.cachedStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?")
+        .execute(arguments: [try ArchiveWriter.tokenCount(ofParagraphs: first...last, in: db), articleRowID])
+    }
     try insertEntities(of: article, paragraphIDs: paragraphIDs, in: db)
   }
 
@@ -234,14 +234,6 @@ public final class ArchiveWriter {
       sql: "INSERT INTO paragraphFTS(paragraphFTS, rowid, title, text) VALUES ('delete', ?, ?, ?)")
     for row in rows {
       try deleteIndexRow.execute(arguments: [row[0], row[1], row[2]])
-    }
-    if let title = rows.first?[1] as String? {
-      // The contentless article index forgets a row only when given its exact old values.
-      try db.cachedStatement(
-        sql: "INSERT INTO articleFTS(articleFTS, rowid, title, text) VALUES ('delete', ?, ?, ?)"
-      ).execute(arguments: [
-        articleRowID, title, rows.map { $0[2] as String }.joined(separator: ArchiveWriter.articleTextSeparator),
-      ])
     }
     try db.cachedStatement(sql: "DELETE FROM paragraph WHERE articleID = ?")
       .execute(arguments: [articleRowID])

@@ -8,6 +8,12 @@ public struct PassageQuery: Sendable, Equatable {
   public var matchExpression: String
   /// Passages that also match this expression rank before all others (nil: no such tier).
   public var preferredExpression: String?
+  /// Grouped search: the match expression without its exclusions; articles with a passage
+  /// matching `exclusionExpression` are left out whole; articles whose passages match every
+  /// one of `preferredUnitExpressions` between them rank first (nil: no such tier).
+  public var anyUnitExpression: String?
+  public var exclusionExpression: String?
+  public var preferredUnitExpressions: [String]?
   /// Inclusive bounds on the article date, as `YYYY-MM-DD`.
   public var since: String?
   public var until: String?

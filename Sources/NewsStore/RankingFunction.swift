@@ -20,15 +20,28 @@ enum RankingFunction {
   /// rows, and its count still orders them when no other word of the query does.
   static let idfFloor = 1e-6
 
+  /// `newscounts(fts)`: how often each phrase of the query occurs in each column of the row,
+  /// as a blob of 32-bit counts, phrase by phrase, column by column. Grouped search adds them up
+  /// per article to rank articles as wholes (`ArchiveReader.searchArticles`).
+  static let countsName = "newscounts"
+
   static func register(in db: Database) throws {
     let api = UnsafeMutablePointer(mutating: FTS5.api(db))
     guard let create = api.pointee.xCreateFunction else {
       throw DatabaseError(resultCode: .SQLITE_ERROR, message: "FTS5 cannot register functions")
     }
-    let code = create(api, name, nil, rankRow, nil)
-    guard code == SQLITE_OK else {
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(name)")
+    for code in [create(api, name, nil, rankRow, nil), create(api, countsName, nil, countPhrases, nil)]
+    where code != SQLITE_OK {
+      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register the ranking functions")
     }
+  }
+
+  /// Reads a `newscounts` blob: counts[phrase][column].
+  static func counts(in blob: Data, columns: Int) -> [[Int32]] {
+    var values = [Int32](repeating: 0, count: blob.count / 4)
+    _ = values.withUnsafeMutableBytes { blob.copyBytes(to: $0) }
+    guard columns > 0 else { return [] }
+    return stride(from: 0, to: values.count - columns + 1, by: columns).map { Array(values[$0..<($0 + columns)]) }
   }
 }
 
@@ -116,3 +129,28 @@ private func rankRow(
   }
   sqlite3_result_double(result, score)
 }
+
+private func countPhrases(
+  _ apiPointer: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
+  _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+) {
+  guard let api = apiPointer?.pointee, let fts else { return }
+  let phrases = Int(api.xPhraseCount(fts)), columns = Int(api.xColumnCount(fts))
+  var counts = [Int32](repeating: 0, count: phrases * columns)
+  var instances: Int32 = 0
+  var code = api.xInstCount(fts, &instances)
+  for instance in 0..<instances where code == SQLITE_OK {
+    var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+    code = api.xInst(fts, instance, &phrase, &column, &offset)
+    if code == SQLITE_OK, Int(phrase) < phrases, Int(column) < columns {
+      counts[Int(phrase) * columns + Int(column)] += 1
+    }
+  }
+  guard code == SQLITE_OK else { return sqlite3_result_error_code(result, code) }
+  counts.withUnsafeBytes { bytes in
+    sqlite3_result_blob(result, bytes.baseAddress, Int32(bytes.count), SQLITE_TRANSIENT_SWIFT)
+  }
+}
+
+/// SQLite's SQLITE_TRANSIENT (copy the value now), which Swift cannot import as a macro.
+private let SQLITE_TRANSIENT_SWIFT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

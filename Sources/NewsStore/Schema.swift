@@ -8,17 +8,21 @@ import GRDB
 /// - `paragraphFTS`: an external-content FTS5 index over the view `paragraphContent`
 ///   (article title + passage text), so the text is stored once. Rows are written and deleted
 ///   by ``ArchiveWriter`` directly: GRDB's synchronisation triggers would double the load cost.
-/// - `entity`: one row per named entity, unique by type and ``NameKey`` of its name.
+/// - `entity`: one row per named entity, unique by type and ``NameKey`` of its name, with its
+///   counts (mentions, articles, first and last date) as of the end of the last index run.
 /// - `entityAlias`: other names of an entity; `isDefinition` marks acronyms an article defined,
 ///   which name the entity everywhere.
 /// - `mention`: an entity in a paragraph, with code-point offsets; removed with its paragraph.
 /// - `entityFTS`: FTS5 over entity names and aliases, rebuilt at the end of each index run.
-/// - `articleFTS`: contentless FTS5 over whole articles (title, all passages), to rank articles
-///   as wholes when results are grouped by article.
+/// - `article.tokenCount`: the article's length in tokens (title once, every passage), to rank
+///   articles as wholes when results are grouped (migration `rankArticlesFromPassages`, which
+///   replaced the whole-article index `articleFTS` of `createArticleIndex`).
 /// - `spellingKey`: the index vocabulary (ASCII-letter terms, porter stems) with each term's
 ///   `VariantKey`, document count and whether it is part of a name; refilled at the end of each
 ///   index run (`ArchiveWriter+Vocabulary.swift`) and read by key when a query is expanded to
 ///   other spellings.
+/// - `entityCountState`, `entityRecount`, `removedParagraph`: what changed since the entity
+///   counts were last brought up to date (`ArchiveWriter+EntityCounts.swift`).
 enum Schema {
   /// `porter` stems English ("patrols" finds "patrol"); `unicode61 remove_diacritics 2` folds
   /// case and accents of every script, so "Idlib" finds "IDLIB" and "Aleppó".
@@ -124,15 +128,68 @@ enum Schema {
       // Archives indexed before this migration get their vocabulary now.
       try ArchiveWriter.fillSpellingKeys(in: db)
     }
+    migrator.registerMigration(Schema.entityCountsMigration) { db in
+      // Counts kept per entity, so that listing, the card and `--entity` never total mentions.
+      // They are brought up to date at the end of each index run (`ArchiveWriter+EntityCounts`):
+      // mentions in paragraphs above `entityCountState.countedThrough` are added; entities that
+      // lost mentions (a changed article's paragraphs deleted, found by the trigger, which fires
+      // on deletes only and so costs nothing while loading) are counted again from scratch.
+      // No index on the counts: keeping one up to date made a first Reuters run 0.6 s slower,
+      // and listing sorts the entity rows in a few ms (31k entities at 100k paragraphs: 4 ms).
+      // The nameKey index is for `--entity`, which looks a name up whatever its type: the
+      // (type, nameKey) key cannot serve that, and a scan of all entities took 2 ms at 100k.
+      try db.execute(
+        sql: """
+          CREATE INDEX entity_on_nameKey ON entity(nameKey);
+          ALTER TABLE entity ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE entity ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE entity ADD COLUMN firstDate TEXT;
+          ALTER TABLE entity ADD COLUMN lastDate TEXT;
+          CREATE TABLE entityCountState (countedThrough INTEGER NOT NULL);
+          INSERT INTO entityCountState(countedThrough) VALUES (0);
+          CREATE TABLE entityRecount (entityID INTEGER PRIMARY KEY);
+          CREATE TABLE removedParagraph (id INTEGER PRIMARY KEY);
+          CREATE TRIGGER mention_removed AFTER DELETE ON mention BEGIN
+            INSERT OR IGNORE INTO entityRecount(entityID) VALUES (OLD.entityID);
+          END;
+          CREATE TRIGGER paragraph_removed AFTER DELETE ON paragraph BEGIN
+            INSERT OR IGNORE INTO removedParagraph(id) VALUES (OLD.id);
+          END;
+          """)
+      // Archives indexed before this migration get their counts now (one pass over mentions).
+      try ArchiveWriter.updateEntityCounts(in: db)
+    }
+    migrator.registerMigration(Schema.articleLengthsMigration) { db in
+      // Grouped search now ranks an article by adding up its passages' matches
+      // (`newscounts`), with the article's length kept here: the whole-article index cost as
+      // much indexing time and space as the passage index itself.
+      try db.execute(
+        sql: """
+          ALTER TABLE article ADD COLUMN tokenCount INTEGER NOT NULL DEFAULT 0;
+          DROP TABLE articleFTS;
+          """)
+      try ArchiveWriter.fillTokenCounts(in: db)
+    }
     return migrator
   }
+
+  /// The migration that added the counts kept per entity.
+  ///
+  /// An archive without them can still be read (counts are then totalled from the mentions,
+  /// as before), so reading does not require it.
+  static let entityCountsMigration = "keepEntityCounts"
 
   /// The migration that added `spellingKey`.
   ///
   /// An archive without it can still be searched (with exact spellings only), so reading does
   /// not require it.
   static let spellingKeyMigration = "createSpellingKeys"
-  static let migrationsOptionalForReading: Set<String> = [spellingKeyMigration]
+  /// The migration that stored article lengths and dropped `articleFTS`. Without it, grouped
+  /// search counts the lengths itself, so reading does not require it.
+  static let articleLengthsMigration = "rankArticlesFromPassages"
+  static let migrationsOptionalForReading: Set<String> = [
+    spellingKeyMigration, entityCountsMigration, articleLengthsMigration,
+  ]
 
   /// Whether every migration a search needs has been applied.
   static func isReadable(_ db: Database) throws -> Bool {

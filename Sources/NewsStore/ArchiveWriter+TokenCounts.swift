@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// Article lengths in tokens, for ranking articles as wholes (`ArchiveReader.searchArticles`).
+///
+/// An article's length is its title's tokens once plus every passage's text tokens: what a
+/// whole-article index would count. FTS5 has already counted them while indexing the passages
+/// (its `docsize` table holds each row's tokens per column), so they are read from there rather
+/// than counted again, and agree with the index exactly.
+extension ArchiveWriter {
+  /// Title tokens of the first passage plus text tokens of every passage in `ids`, which are
+  /// one article's consecutive passages.
+  static func tokenCount(ofParagraphs ids: ClosedRange<Int64>, in db: Database) throws -> Int {
+    var total = 0
+    var titleCounted = false
+    let sizes = try db.cachedStatement(sql: "SELECT sz FROM paragraphFTS_docsize WHERE id BETWEEN ? AND ?")
+    for blob in try Data.fetchAll(sizes, arguments: [ids.lowerBound, ids.upperBound]) {
+      let columns = columnSizes(blob)
+      guard columns.count == 2 else { continue }
+      total += columns[1] + (titleCounted ? 0 : columns[0])
+      titleCounted = true
+    }
+    return total
+  }
+
+  /// Fills `article.tokenCount` for every article (archives indexed before it existed).
+  static func fillTokenCounts(in db: Database) throws {
+    let update = try db.makeStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?")
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT MIN(id), MAX(id), articleID FROM paragraph GROUP BY articleID ORDER BY articleID
+        """)
+    var ranges: [(ClosedRange<Int64>, Int64)] = []
+    while let row = try rows.next() {
+      ranges.append(((row[0] as Int64)...(row[1] as Int64), row[2]))
+    }
+    for (ids, article) in ranges {
+      try update.execute(arguments: [try tokenCount(ofParagraphs: ids, in: db), article])
+    }
+  }
+
+  /// Decodes FTS5's `docsize` blob: one SQLite varint per column.
+  static func columnSizes(_ blob: Data) -> [Int] {
+    var sizes: [Int] = []
+    var value = 0
+    var length = 0
+    for byte in blob {
+      length += 1
+      if length == 9 {
+        value = (value << 8) | Int(byte)
+      } else {
+        value = (value << 7) | Int(byte & 0x7F)
+        if byte & 0x80 != 0 { continue }
+      }
+      sizes.append(value)
+      value = 0
+      length = 0
+    }
+    return sizes
+  }
+}
