@@ -44,9 +44,9 @@ extension ArchiveReader {
       try keepsEntityCounts(db)
       ? "SELECT \(storedSummaryColumns) FROM entity AS e WHERE e.id IN (\(list)) ORDER BY e.mentions DESC, e.name"
       : """
-        SELECT \(totalledSummaryColumns) \(summaryJoins) WHERE e.id IN (\(list))
-        GROUP BY e.id ORDER BY mentions DESC, e.name
-        """
+      SELECT \(totalledSummaryColumns) \(summaryJoins) WHERE e.id IN (\(list))
+      GROUP BY e.id ORDER BY mentions DESC, e.name
+      """
     return try Row.fetchAll(db, sql: sql).map(summary)
   }
 
@@ -64,14 +64,14 @@ extension ArchiveReader {
       let sql =
         try Self.keepsEntityCounts(db)
         ? """
-          SELECT \(Self.storedSummaryColumns) FROM entity AS e
-          WHERE \(type == nil ? "" : "e.type = ? AND ")e.mentions > 0
-          ORDER BY e.mentions DESC, e.name LIMIT ?
-          """
+        SELECT \(Self.storedSummaryColumns) FROM entity AS e
+        WHERE \(type == nil ? "" : "e.type = ? AND ")e.mentions > 0
+        ORDER BY e.mentions DESC, e.name LIMIT ?
+        """
         : """
-          SELECT \(Self.totalledSummaryColumns) \(Self.summaryJoins) \(type == nil ? "" : "WHERE e.type = ?")
-          GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?
-          """
+        SELECT \(Self.totalledSummaryColumns) \(Self.summaryJoins) \(type == nil ? "" : "WHERE e.type = ?")
+        GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?
+        """
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary)
     }
   }
@@ -109,8 +109,10 @@ extension ArchiveReader {
     }
   }
 
-  /// Everything `newsindex entity` shows. The summaries are read from the entity rows; the
-  /// company an entity keeps, its months and examples come from its own mentions.
+  /// Everything `newsindex entity` shows.
+  ///
+  /// The summaries are read from the entity rows; the company an entity keeps, its months and
+  /// examples come from its own mentions.
   public func card(for summary: EntitySummary, examples: Int = 3, cooccurring: Int = 10) throws(StoreError)
     -> EntityCard
   {
@@ -127,7 +129,8 @@ extension ArchiveReader {
           WHERE mine.entityID = ? GROUP BY other.entityID ORDER BY shared DESC LIMIT ?
           """, arguments: [summary.id, cooccurring])
       let otherSummaries = try Self.summaries(ofEntities: others.map { $0["otherID"] }, in: db)
-      let summaryByID = Dictionary(otherSummaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      let summaryByID = Dictionary(
+        otherSummaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       let cooccurringEntities = others.compactMap { row -> (entity: EntitySummary, paragraphs: Int)? in
         summaryByID[row["otherID"]].map { ($0, row["shared"]) }
       }
@@ -175,7 +178,8 @@ extension ArchiveReader {
           """)
       {
         result[row[0], default: []].append(
-          PassageEntity(name: row[3], type: EntityType(rawValue: row[4]) ?? .other, start: row[1], end: row[2]))
+          PassageEntity(
+            name: row[3], type: EntityType(rawValue: row[4]) ?? .other, start: row[1], end: row[2]))
       }
       return result
     }

@@ -39,7 +39,9 @@ extension ArchiveWriter {
           coalesce(sum(mentions) FILTER (WHERE id IN (SELECT entityID FROM entityRecount)), 0) AS again
         FROM entity
         """)
-    if let shares, Double(shares["again"] as Int) > recountShareForFullCount * Double(shares["total"] as Int) {
+    let again: Int = shares?["again"] ?? 0
+    let total: Int = shares?["total"] ?? 0
+    if Double(again) > recountShareForFullCount * Double(total) {
       try db.execute(
         sql: """
           UPDATE entity SET mentions = 0, articles = 0, firstDate = NULL, lastDate = NULL;

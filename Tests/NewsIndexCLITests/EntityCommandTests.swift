@@ -25,7 +25,8 @@ import Testing
   }
 
   @Test func countsAreExactAfterAChangedFileIsIndexedAgain() throws {
-    let lavrov = #"{"id": "a", "title": "Talks", "date": "2019-02-18", "text": "Foreign Minister Sergey Lavrov met Mevlut Cavusoglu in Sochi on Monday.\n\nLavrov said the talks on Idlib would continue in Ankara."}"#
+    let lavrov =
+      #"{"id": "a", "title": "Talks", "date": "2019-02-18", "text": "Foreign Minister Sergey Lavrov met Mevlut Cavusoglu in Sochi on Monday.\n\nLavrov said the talks on Idlib would continue in Ankara."}"#
     let first = try folder.write(
       "feed/news.jsonl",
       lavrov + "\n"
@@ -62,6 +63,8 @@ import Testing
       let freshCard = try Run(["entity", "--db", fresh, name])
       #expect(card.output.split(separator: "\n").sorted() == freshCard.output.split(separator: "\n").sorted())
     }
-    #expect(try Run(["entity", "--db", db, "Lavrov"]).output.contains("2 mentions in 1 article, 2019-02-18 … 2019-02-18"))
+    #expect(
+      try Run(["entity", "--db", db, "Lavrov"]).output.contains(
+        "2 mentions in 1 article, 2019-02-18 … 2019-02-18"))
   }
 }

@@ -29,7 +29,8 @@ import Testing
         guard let range = text.range(of: name) else { continue }
         let start = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
         article.mentions.append(
-          EntityMention(passage: index, start: start, end: start + name.unicodeScalars.count, name: name, type: .place))
+          EntityMention(
+            passage: index, start: start, end: start + name.unicodeScalars.count, name: name, type: .place))
       }
     }
     return article
@@ -64,13 +65,16 @@ import Testing
   {
     let id = try #require(try kept()[name]?.id, "\(name) is not in the index")
     return EntitySummary(
-      id: id, name: name, type: .place, mentions: mentions, articles: articles, firstDate: first, lastDate: last)
+      id: id, name: name, type: .place, mentions: mentions, articles: articles, firstDate: first,
+      lastDate: last)
   }
 
   @Test func aFirstRunCountsMentionsArticlesAndDates() throws {
     let writer = archive.makeWriter()
     _ = try writer.write([
-      article("a", date: day(2016, 12, 22), ["Shelling hit Idlib.", "Idlib and Hama were quiet."], places: ["Idlib", "Hama"]),
+      article(
+        "a", date: day(2016, 12, 22), ["Shelling hit Idlib.", "Idlib and Hama were quiet."],
+        places: ["Idlib", "Hama"]),
       article("b", date: day(2019, 2, 18), ["Convoys left Idlib."], places: ["Idlib"]),
       article("c", date: nil, ["Aid reached Hama."], places: ["Hama"]),
     ])
@@ -90,7 +94,9 @@ import Testing
     _ = try writer.write([
       article("a", date: day(2016, 1, 5), ["Shelling hit Idlib and Hama."], places: ["Idlib", "Hama"]),
       article("b", date: day(2017, 6, 1), ["Talks in Sochi.", "Idlib again."], places: ["Sochi", "Idlib"]),
-      article("c", date: day(2018, 3, 9), ["Fighting near Hama."], places: ["Hama"], location: "c.txt", ownsLocation: true),
+      article(
+        "c", date: day(2018, 3, 9), ["Fighting near Hama."], places: ["Hama"], location: "c.txt",
+        ownsLocation: true),
     ])
     try writer.finishEntities()
     #expect(try kept() == (try totalled()))
@@ -100,7 +106,9 @@ import Testing
     #expect(
       try writer.write([
         article("a", date: day(2018, 8, 1), ["Shelling hit Idlib.", "Idlib was quiet."], places: ["Idlib"]),
-        article("c2", date: day(2019, 4, 2), ["Fighting near Aleppo."], places: ["Aleppo"], location: "c.txt", ownsLocation: true),
+        article(
+          "c2", date: day(2019, 4, 2), ["Fighting near Aleppo."], places: ["Aleppo"], location: "c.txt",
+          ownsLocation: true),
       ]) == [.updated, .updated])
     try writer.finishEntities()
     let counts = try kept()
@@ -141,7 +149,9 @@ import Testing
     ])
     try writer.finishEntities()
     _ = try writer.write([
-      article("b", date: day(2017, 1, 5), ["Talks in Sochi.", "Then Idlib.", "Then Hama."], places: ["Sochi", "Idlib", "Hama"])
+      article(
+        "b", date: day(2017, 1, 5), ["Talks in Sochi.", "Then Idlib.", "Then Hama."],
+        places: ["Sochi", "Idlib", "Hama"])
     ])
     try writer.finishEntities()
     let counts = try kept()
@@ -152,7 +162,9 @@ import Testing
 
   @Test func aRunThatNeverFinishedIsCountedByTheNext() throws {
     let writer = archive.makeWriter()
-    _ = try writer.write([article("a", date: day(2016, 1, 5), ["Idlib and Hama."], places: ["Idlib", "Hama"])])
+    _ = try writer.write([
+      article("a", date: day(2016, 1, 5), ["Idlib and Hama."], places: ["Idlib", "Hama"])
+    ])
     try writer.finishEntities()
     // Killed after a batch, before finishEntities: counts lag behind until the next run ends.
     _ = try writer.write([article("a", date: day(2016, 1, 5), ["Only Idlib now."], places: ["Idlib"])])
@@ -176,7 +188,9 @@ import Testing
     second.mentions = [
       EntityMention(passage: 0, start: 4, end: 20, name: "Syrian Arab Army", type: .organization)
     ]
-    second.aliases = [EntityAlias(alias: "SAA", name: "Syrian Arab Army", type: .organization, isDefinition: true)]
+    second.aliases = [
+      EntityAlias(alias: "SAA", name: "Syrian Arab Army", type: .organization, isDefinition: true)
+    ]
     _ = try writer.write([second])
     try writer.finishEntities()
     let counts = try kept()
@@ -230,9 +244,11 @@ import Testing
     }
     let expected = [
       EntitySummary(
-        id: 1, name: "Idlib", type: .place, mentions: 2, articles: 1, firstDate: "2016-12-22", lastDate: "2016-12-22"),
+        id: 1, name: "Idlib", type: .place, mentions: 2, articles: 1, firstDate: "2016-12-22",
+        lastDate: "2016-12-22"),
       EntitySummary(
-        id: 2, name: "Hama", type: .place, mentions: 2, articles: 2, firstDate: "2016-12-22", lastDate: "2019-02-18"),
+        id: 2, name: "Hama", type: .place, mentions: 2, articles: 2, firstDate: "2016-12-22",
+        lastDate: "2019-02-18"),
     ]
     let old = try Archive.openForReading(path: path).makeReader()
     #expect(try old.topEntities(type: nil, limit: 10) == expected.sorted { $0.name < $1.name })
