@@ -145,8 +145,6 @@ public struct Searcher {
   func passageQuery(for query: SearchQuery, tieredBy tiers: SearchQuery, options: Options) -> PassageQuery {
     var passageQuery = PassageQuery(
       matchExpression: FTS5QueryCompiler.matchExpression(for: query),
-      preferredExpression: options.groupByArticle && tiers.units.count > Searcher.maximumTieredUnitsForArticles
-        ? nil : FTS5QueryCompiler.allUnitsExpression(for: tiers),
       since: options.since?.isoString, until: options.until?.isoString, source: options.source,
       limit: options.limit, offset: options.offset, groupByArticle: options.groupByArticle,
       titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight,
@@ -155,8 +153,11 @@ public struct Searcher {
     if options.groupByArticle {
       passageQuery.anyUnitExpression = FTS5QueryCompiler.anyUnitExpression(for: query)
       passageQuery.exclusionExpression = FTS5QueryCompiler.exclusionExpression(for: query)
-      passageQuery.preferredUnitExpressions =
-        passageQuery.preferredExpression == nil ? nil : FTS5QueryCompiler.unitExpressions(for: tiers)
+      if tiers.units.count <= Searcher.maximumTieredUnitsForArticles {
+        passageQuery.preferredUnitExpressions = FTS5QueryCompiler.unitExpressions(for: tiers)
+      }
+    } else {
+      passageQuery.preferredExpression = FTS5QueryCompiler.allUnitsExpression(for: tiers)
     }
     return passageQuery
   }

@@ -29,7 +29,7 @@ extension ArchiveReader {
     // An archive indexed before lengths were stored, opened read-only, has its lengths
     // counted here instead (`newsindex check` upgrades it).
     let storedLengths = try db.columns(in: "article").contains { $0.name == "tokenCount" }
-    let counted = storedLengths ? nil : try ArchiveReader.countedArticleLengths(in: db)
+    let counted = storedLengths ? nil : try ArticleLength.ofEveryArticle(in: db)
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -111,22 +111,6 @@ extension ArchiveReader {
       scores[article] = score
     }
     return scores
-  }
-
-  /// Every article's length in tokens, from FTS5's own counts (see `ArchiveWriter.tokenCount`).
-  static func countedArticleLengths(in db: Database) throws -> [Int64: Int] {
-    var lengths: [Int64: Int] = [:]
-    var titled = Set<Int64>()
-    let rows = try Row.fetchCursor(
-      db,
-      sql: "SELECT paragraph.articleID, sz FROM paragraph JOIN paragraphFTS_docsize AS size ON size.id = paragraph.id")
-    while let row = try rows.next() {
-      let article: Int64 = row[0]
-      let columns = ArchiveWriter.columnSizes(row[1])
-      guard columns.count == 2 else { continue }
-      lengths[article, default: 0] += columns[1] + (titled.insert(article).inserted ? columns[0] : 0)
-    }
-    return lengths
   }
 
   /// Articles with a passage matching `expression`.

@@ -153,12 +153,12 @@ public final class ArchiveReader {
     }
   }
 
-  static func hit(_ row: Row, matchesAllTerms: Bool, others: Int) -> PassageHit {
+  static func hit(_ row: Row) -> PassageHit {
     PassageHit(
       paragraphID: row["paragraphID"], articleID: row["publicID"], sourceID: row["sourceID"],
       title: row["title"], date: row["date"], source: row["source"], location: row["location"],
       url: row["url"], position: row["position"], text: row["text"], score: row["score"] ?? 0,
-      matchesAllTerms: matchesAllTerms, matches: [], otherMatchesInArticle: others)
+      matchesAllTerms: true, matches: [], otherMatchesInArticle: 0)
   }
 
   /// One paragraph with its article's fields, unranked.
@@ -171,7 +171,7 @@ public final class ArchiveReader {
           article.location, article.url
         FROM paragraph JOIN article ON article.id = paragraph.articleID WHERE paragraph.id = ?
         """), arguments: [id]
-    ).map { ArchiveReader.hit($0, matchesAllTerms: true, others: 0) }
+    ).map(ArchiveReader.hit)
   }
 
   /// Code-point ranges between the highlight marks, in the text without the marks.

@@ -160,7 +160,7 @@ public final class ArchiveWriter {
     }
     if let first = paragraphIDs.first, let last = paragraphIDs.last {
       try db.cachedStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?")
-        .execute(arguments: [try ArchiveWriter.tokenCount(ofParagraphs: first...last, in: db), articleRowID])
+        .execute(arguments: [try ArticleLength.ofParagraphs(first...last, in: db), articleRowID])
     }
     try insertEntities(of: article, paragraphIDs: paragraphIDs, in: db)
   }

@@ -6,7 +6,8 @@ import NewsModel
 public struct PassageQuery: Sendable, Equatable {
   /// FTS5 MATCH expression that selects candidate passages.
   public var matchExpression: String
-  /// Passages that also match this expression rank before all others (nil: no such tier).
+  /// Passage search: passages that also match this expression rank before all others (nil:
+  /// no such tier).
   public var preferredExpression: String?
   /// Grouped search: the match expression without its exclusions; articles with a passage
   /// matching `exclusionExpression` are left out whole; articles whose passages match every

@@ -98,20 +98,9 @@ enum Schema {
           );
           """)
     }
-    migrator.registerMigration("createArticleIndex") { db in
-      // Whole-article ranking for grouped results: contentless (the text is already stored in
-      // `paragraph`), so it costs index space only. Filled here for archives built before it.
-      try db.execute(
-        sql: """
-          CREATE VIRTUAL TABLE articleFTS USING fts5(
-            title, text, content = '', tokenize = '\(tokenizer)'
-          );
-          INSERT INTO articleFTS(rowid, title, text)
-            SELECT article.id, article.title,
-              (SELECT group_concat(text, char(10) || char(10)) FROM
-                (SELECT text FROM paragraph WHERE paragraph.articleID = article.id ORDER BY position))
-            FROM article ORDER BY article.id;
-          """)
+    migrator.registerMigration("createArticleIndex") { _ in
+      // Created the whole-article index `articleFTS`, which `rankArticlesFromPassages` drops;
+      // an archive that has not reached this step yet skips building it.
     }
     migrator.registerMigration(Schema.spellingKeyMigration) { db in
       // WITHOUT ROWID: the term is the key, and rows are read by key through the index.
@@ -166,9 +155,9 @@ enum Schema {
       try db.execute(
         sql: """
           ALTER TABLE article ADD COLUMN tokenCount INTEGER NOT NULL DEFAULT 0;
-          DROP TABLE articleFTS;
+          DROP TABLE IF EXISTS articleFTS;
           """)
-      try ArchiveWriter.fillTokenCounts(in: db)
+      try ArticleLength.fill(in: db)
     }
     return migrator
   }

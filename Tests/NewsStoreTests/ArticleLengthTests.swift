@@ -61,6 +61,7 @@ import Testing
               (2, 1, 1, 'Residents said the shelling was the worst this year.'),
               (3, 2, 0, 'Shelling near Idlib.');
             INSERT INTO paragraphFTS(rowid, title, text) SELECT id, title, text FROM paragraphContent;
+            CREATE VIRTUAL TABLE articleFTS USING fts5(title, text, content = '');
             """)
       }
     }

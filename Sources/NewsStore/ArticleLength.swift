@@ -6,11 +6,11 @@ import GRDB
 /// An article's length is its title's tokens once plus every passage's text tokens: what a
 /// whole-article index would count. FTS5 has already counted them while indexing the passages
 /// (its `docsize` table holds each row's tokens per column), so they are read from there rather
-/// than counted again, and agree with the index exactly.
-extension ArchiveWriter {
+/// than counted again, and agree with the index exactly. Stored in `article.tokenCount`.
+enum ArticleLength {
   /// Title tokens of the first passage plus text tokens of every passage in `ids`, which are
-  /// one article's consecutive passages.
-  static func tokenCount(ofParagraphs ids: ClosedRange<Int64>, in db: Database) throws -> Int {
+  /// one article's consecutive passages (the writer, as it adds an article).
+  static func ofParagraphs(_ ids: ClosedRange<Int64>, in db: Database) throws -> Int {
     var total = 0
     var titleCounted = false
     let sizes = try db.cachedStatement(sql: "SELECT sz FROM paragraphFTS_docsize WHERE id BETWEEN ? AND ?")
@@ -23,20 +23,28 @@ extension ArchiveWriter {
     return total
   }
 
-  /// Fills `article.tokenCount` for every article (archives indexed before it existed).
-  static func fillTokenCounts(in db: Database) throws {
-    let update = try db.makeStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?")
+  /// Every article's length, in one pass (the migration that added `tokenCount`, and grouped
+  /// search on an archive opened read-only before that migration).
+  static func ofEveryArticle(in db: Database) throws -> [Int64: Int] {
+    var lengths: [Int64: Int] = [:]
+    var titled = Set<Int64>()
     let rows = try Row.fetchCursor(
       db,
-      sql: """
-        SELECT MIN(id), MAX(id), articleID FROM paragraph GROUP BY articleID ORDER BY articleID
-        """)
-    var ranges: [(ClosedRange<Int64>, Int64)] = []
+      sql: "SELECT paragraph.articleID, sz FROM paragraph JOIN paragraphFTS_docsize AS size ON size.id = paragraph.id")
     while let row = try rows.next() {
-      ranges.append(((row[0] as Int64)...(row[1] as Int64), row[2]))
+      let article: Int64 = row[0]
+      let columns = columnSizes(row[1])
+      guard columns.count == 2 else { continue }
+      lengths[article, default: 0] += columns[1] + (titled.insert(article).inserted ? columns[0] : 0)
     }
-    for (ids, article) in ranges {
-      try update.execute(arguments: [try tokenCount(ofParagraphs: ids, in: db), article])
+    return lengths
+  }
+
+  /// Fills `article.tokenCount` for every article (archives indexed before it existed).
+  static func fill(in db: Database) throws {
+    let update = try db.makeStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?")
+    for (article, length) in try ofEveryArticle(in: db) {
+      try update.execute(arguments: [length, article])
     }
   }
 
