@@ -43,6 +43,21 @@ public enum FTS5QueryCompiler {
     return excluding(query.exclusions, from: all)
   }
 
+  /// FTS5 numbers the phrases of an expression in the order they are written; this spreads
+  /// one weight per unit over its phrases (a unit `a OR b` is two phrases), in the order of
+  /// ``anyUnitExpression(for:)`` and ``matchExpression(for:)``, whose exclusions come last.
+  public static func phraseWeights(for query: SearchQuery, unitWeights: [Double]) -> [Double] {
+    zip(query.units, unitWeights).flatMap { unit, weight in Array(repeating: weight, count: phraseCount(of: unit)) }
+  }
+
+  static func phraseCount(of unit: QueryUnit) -> Int {
+    switch unit {
+    case .phrase: return 1
+    case .inTitle(let inner): return phraseCount(of: inner)
+    case .either(let options): return options.reduce(0) { $0 + phraseCount(of: $1) }
+    }
+  }
+
   static func excluding(_ exclusions: [QueryUnit], from expression: String) -> String {
     guard !exclusions.isEmpty else { return expression }
     return expression + " NOT (" + exclusions.map { self.expression(for: $0) }.joined(separator: " OR ") + ")"

@@ -33,6 +33,9 @@ public struct Searcher {
     ///
     /// Otherwise a name also finds its other spellings in the archive (`QueryExpansion.swift`).
     public var exactSpelling = false
+    /// Whether to add the words that stand out in the first results and search again
+    /// (`--feedback`; see ``FeedbackExpander``).
+    public var feedback = false
 
     public init(
       limit: Int = 10, offset: Int = 0, since: ArticleDate? = nil, until: ArticleDate? = nil,
@@ -75,6 +78,8 @@ public struct Searcher {
     public var expansions: [SpellingExpansion] = []
     /// "Did you mean", for a query with no or few matches.
     public var suggestion: SpellingSuggestion?
+    /// The words pseudo-relevance feedback added (``Options/feedback``), heaviest first.
+    public var feedbackWords: [String] = []
   }
 
   let reader: ArchiveReader
@@ -101,11 +106,18 @@ public struct Searcher {
       options.exactSpelling
       ? QueryExpander.Outcome(query: typed)
       : try QueryExpander(reader: reader, stemmer: stemmer).expand(typed, typedText: typedText)
-    let query = expansion.query
     // Other spellings widen the candidates; the first tier stays "every word as typed", so
     // passages in the typed spelling come first and a rare spelling's high IDF does not lift
     // its passages above them.
-    let page = try reader.search(passageQuery(for: query, tieredBy: typed, options: options))
+    var running = passageQuery(for: expansion.query, tieredBy: typed, options: options)
+    var feedbackWords: [String] = []
+    if options.feedback {
+      let feedback = try self.feedback(on: expansion.query, firstRun: running, stemmer: stemmer)
+      running = passageQuery(for: feedback.query, tieredBy: typed, options: options)
+      running.phraseWeights = FTS5QueryCompiler.phraseWeights(for: feedback.query, unitWeights: feedback.unitWeights)
+      feedbackWords = feedback.addedWords
+    }
+    let page = try reader.search(running)
     let entities = try reader.entities(inParagraphs: page.hits.map(\.paragraphID))
     let variants = try expansion.recognizer.matches(in: page.hits, stemmer: stemmer)
     let hits = page.hits.enumerated().map { index, passage in
@@ -117,6 +129,7 @@ public struct Searcher {
     }
     var results = Results(query: typed, hits: hits, totalMatches: page.totalMatches, facets: page.facets)
     results.expansions = expansion.expansions
+    results.feedbackWords = feedbackWords
     if page.totalMatches <= SpellingSuggester.maximumMatches {
       // A respelled query is counted as it would run: with its own spelling variants.
       results.suggestion = try SpellingSuggester(reader: reader, stemmer: stemmer).suggestion(
@@ -128,6 +141,24 @@ public struct Searcher {
         })
     }
     return results
+  }
+
+  /// Runs `firstRun`'s first page and expands `query` with the words of its results: whole
+  /// articles when grouped, passages otherwise.
+  func feedback(on query: SearchQuery, firstRun: PassageQuery, stemmer: TermStemmer) throws -> FeedbackExpander.Outcome {
+    var first = firstRun
+    first.limit = FeedbackExpander.documents
+    first.offset = 0
+    first.facetLimit = 0
+    var documents: [(text: String, score: Double)] = []
+    for hit in try reader.search(first).hits {
+      var text = hit.title + "\n" + hit.text
+      if first.groupByArticle, let article = try reader.article(withID: hit.articleID) {
+        text = ([article.title] + article.paragraphs).joined(separator: "\n")
+      }
+      documents.append((text, hit.score))
+    }
+    return try FeedbackExpander(reader: reader, stemmer: stemmer).expand(query, documents: documents)
   }
 
   /// How many passages (articles, when grouped) a query matches with the search's filters.

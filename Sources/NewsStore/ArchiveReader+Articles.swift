@@ -33,17 +33,17 @@ extension ArchiveReader {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT paragraph.articleID, paragraphFTS.rowid, newsrank(paragraphFTS, ?, ?, ?, ?),
-          newscounts(paragraphFTS), \(storedLengths ? "article.tokenCount" : "0")
+        SELECT paragraph.articleID, paragraphFTS.rowid, \(query.rankCall(RankingFunction.countsName)),
+          \(storedLengths ? "article.tokenCount" : "0")
         FROM paragraphFTS JOIN paragraph ON paragraph.id = paragraphFTS.rowid
         JOIN article ON article.id = paragraph.articleID
         WHERE paragraphFTS MATCH ? \(filters.map { "AND " + $0 }.joined(separator: " "))
         """, arguments: StatementArguments(values))
     var tallies: [Int64: ArticleTally] = [:]
     while let row = try rows.next() {
-      let article: Int64 = row[0], paragraphID: Int64 = row[1], score: Double = row[2]
-      let counts = RankingFunction.counts(in: row[3], columns: 2)
-      tallies[article, default: ArticleTally(length: counted?[article] ?? row[4], phrases: counts.count)]
+      let article: Int64 = row[0], paragraphID: Int64 = row[1]
+      let (score, counts) = RankingFunction.scoreAndCounts(in: row[2], columns: 2)
+      tallies[article, default: ArticleTally(length: counted?[article] ?? row[3], phrases: counts.count)]
         .add(paragraphID: paragraphID, score: score, counts: counts)
     }
     // Phrase frequencies count excluded articles too, as a whole-article index would.
@@ -104,9 +104,10 @@ extension ArchiveReader {
       let norm = query.k1 * (1 - query.b + query.b * Double(tally.length) / averageLength)
       var score = 0.0
       for phrase in 0..<phrases {
-        let frequency =
-          query.titleWeight * Double(tally.titleCounts[phrase]) + query.textWeight * Double(tally.textCounts[phrase])
-        if frequency > 0 { score += idf[phrase] * frequency * (query.k1 + 1) / (frequency + norm) }
+        let frequency = query.titleWeight * tally.titleCounts[phrase] + query.textWeight * tally.textCounts[phrase]
+        guard frequency > 0 else { continue }
+        let weight = phrase < query.phraseWeights.count ? query.phraseWeights[phrase] : 1
+        score += weight * idf[phrase] * frequency * (query.k1 + 1) / (frequency + norm)
       }
       scores[article] = score
     }
@@ -131,8 +132,8 @@ struct ArticleTally {
   let length: Int
   /// Per phrase of the query: occurrences in the title (the same in every passage's row, so
   /// taken once) and in the text of all matching passages.
-  var titleCounts: [Int32]
-  var textCounts: [Int32]
+  var titleCounts: [Double]
+  var textCounts: [Double]
   var bestPassage: Int64 = 0
   var bestScore = -Double.infinity
   var matchedPassages = 0
@@ -144,7 +145,7 @@ struct ArticleTally {
   }
 
   /// Adds a passage's row; rows come in rowid order, so the first best passage stays on a tie.
-  mutating func add(paragraphID: Int64, score: Double, counts: [[Int32]]) {
+  mutating func add(paragraphID: Int64, score: Double, counts: [[Double]]) {
     for (phrase, columns) in counts.enumerated() where phrase < titleCounts.count {
       titleCounts[phrase] = max(titleCounts[phrase], columns[0])
       textCounts[phrase] += columns[1]

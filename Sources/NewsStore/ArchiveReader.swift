@@ -122,7 +122,7 @@ public final class ArchiveReader {
       query.since == nil && query.until == nil && query.source == nil
       ? "" : "JOIN paragraph ON paragraph.id = hit.paragraphID JOIN article ON article.id = paragraph.articleID"
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-    let score = scored ? ", newsrank(paragraphFTS, ?, ?, ?, ?) AS score" : ""
+    let score = scored ? ", \(query.rankCall()) AS score" : ""
     let sql = """
       WITH hit AS (
         SELECT paragraphFTS.rowid AS paragraphID\(score)
@@ -217,6 +217,11 @@ public final class ArchiveReader {
     }
   }
 
+  /// How many passages (rows of the paragraph index) the archive holds.
+  public func passageCount() throws(StoreError) -> Int {
+    try reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraph") ?? 0 }
+  }
+
   public func statistics() throws(StoreError) -> ArchiveStatistics {
     try reading { db in
         let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
@@ -246,6 +251,13 @@ public final class ArchiveReader {
 }
 
 extension PassageQuery {
-  /// The arguments of `newsrank(fts, k1, b, title weight, text weight)`.
-  var rankArguments: [(any DatabaseValueConvertible)?] { [k1, b, titleWeight, textWeight] }
+  /// The call of `newsrank` (or `newscounts`) that ``rankArguments`` are bound to.
+  func rankCall(_ function: String = RankingFunction.name) -> String {
+    "\(function)(paragraphFTS" + String(repeating: ", ?", count: rankArguments.count) + ")"
+  }
+
+  /// `newsrank`'s arguments after the table: k1, b, the column weights, the phrase weights.
+  var rankArguments: [(any DatabaseValueConvertible)?] {
+    [k1, b, titleWeight, textWeight] + phraseWeights.map { $0 as (any DatabaseValueConvertible)? }
+  }
 }

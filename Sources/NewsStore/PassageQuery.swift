@@ -30,6 +30,11 @@ public struct PassageQuery: Sendable, Equatable {
   /// BM25's term-frequency saturation and length normalisation (see `RankingFunction`).
   public var k1: Double
   public var b: Double
+  /// How much each phrase of the match expression weighs in the score, in the order the
+  /// phrases appear in the expression (grouped search: in `anyUnitExpression`); phrases past
+  /// the end of the list weigh 1. Empty: every phrase weighs 1. Pseudo-relevance feedback
+  /// weighs the words it adds below the words typed.
+  public var phraseWeights: [Double] = []
   /// Keeps passages that mention, for every group, at least one entity of the group (row ids;
   /// a group holds the entities one typed name stands for).
   public var entityIDs: [[Int64]]

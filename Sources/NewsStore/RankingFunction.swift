@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// `newsrank(fts, k1, b, weight…)`: the FTS5 auxiliary function that scores a row for search.
+/// `newsrank(fts, k1, b, column weight…, phrase weight…)`: the FTS5 auxiliary function that
+/// scores a row for search.
 ///
 /// Okapi BM25 computed as FTS5's own `bm25()` computes it (column weights multiply a phrase's
 /// count in each column; the row length is all columns' tokens; IDF `ln((N − n + 0.5) /
@@ -10,6 +11,10 @@ import GRDBSQLite
 /// as arguments: FTS5 fixes them at 1.2 and 0.75, and the evaluation in `Tools/eval` measured
 /// better values (see `Searcher`). Lucene's IDF, `ln(1 + (N − n + 0.5) / (n + 0.5))`, which
 /// never reaches 0, was measured too and lost on 3 of 5 collections (TIME MAP −0.018).
+///
+/// After one weight per column, optional weights per phrase (in the order of the query's
+/// phrases; missing ones are 1) multiply each phrase's share of the score: pseudo-relevance
+/// feedback weighs the words it adds below the words typed.
 ///
 /// Higher is better (FTS5's `bm25()` is negated). Registered on every connection the archive
 /// opens (``register(in:)``); the per-query statistics (each phrase's row count, the average
@@ -20,9 +25,11 @@ enum RankingFunction {
   /// rows, and its count still orders them when no other word of the query does.
   static let idfFloor = 1e-6
 
-  /// `newscounts(fts)`: how often each phrase of the query occurs in each column of the row,
-  /// as a blob of 32-bit counts, phrase by phrase, column by column. Grouped search adds them up
-  /// per article to rank articles as wholes (`ArchiveReader.searchArticles`).
+  /// `newscounts(fts, …)`, with `newsrank`'s arguments: the row's `newsrank` score, then how
+  /// often each phrase of the query occurs in each column of the row, as a blob of 64-bit
+  /// floats (score, then phrase by phrase, column by column). Grouped search adds the counts up
+  /// per article to rank articles as wholes, and keeps each article's best passage by the
+  /// score (`ArchiveReader.searchArticles`): one pass over a row's phrase instances for both.
   static let countsName = "newscounts"
 
   static func register(in db: Database) throws {
@@ -36,22 +43,30 @@ enum RankingFunction {
     }
   }
 
-  /// Reads a `newscounts` blob: counts[phrase][column].
-  static func counts(in blob: Data, columns: Int) -> [[Int32]] {
-    var values = [Int32](repeating: 0, count: blob.count / 4)
+  /// Reads a `newscounts` blob: the score, and counts[phrase][column].
+  static func scoreAndCounts(in blob: Data, columns: Int) -> (score: Double, counts: [[Double]]) {
+    var values = [Double](repeating: 0, count: blob.count / 8)
     _ = values.withUnsafeMutableBytes { blob.copyBytes(to: $0) }
-    guard columns > 0 else { return [] }
-    return stride(from: 0, to: values.count - columns + 1, by: columns).map { Array(values[$0..<($0 + columns)]) }
+    guard let score = values.first, columns > 0 else { return (0, []) }
+    let counts = stride(from: 1, to: values.count - columns + 1, by: columns).map { Array(values[$0..<($0 + columns)]) }
+    return (score, counts)
   }
 }
 
-/// What one query's rows share: IDF per phrase, average row length, and scratch space.
+/// What one query's rows share: IDF per phrase, average row length, the call's arguments
+/// (the same for every row of a query), and the row being scored.
 private final class QueryStatistics {
   var idf: [Double] = []
   var averageLength = 1.0
-  var frequencies: [Double] = []
-  /// Column weights, from the call's arguments (the same for every row of a query).
+  var k1 = 1.2
+  var b = 0.75
+  /// Column weights, then phrase weights.
   var weights: [Double] = []
+  var phraseWeights: [Double] = []
+  /// The current row: its score, then its phrase counts (phrase by phrase, column by column),
+  /// as `newscounts` returns them.
+  var row: [Double] = []
+  var score: Double { row[0] }
 }
 
 /// Counts the rows a phrase occurs in (FTS5 calls this once per such row).
@@ -68,17 +83,38 @@ private func releaseStatistics(_ pointer: UnsafeMutableRawPointer?) {
 }
 
 private func rankRow(
-  _ apiPointer: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
+  _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
   _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
 ) {
-  guard let api = apiPointer?.pointee, let fts else { return }
-  func fail(_ code: Int32) { sqlite3_result_error_code(result, code) }
+  guard let statistics = scoreRow(api, fts, result, argumentCount, arguments) else { return }
+  sqlite3_result_double(result, statistics.score)
+}
+
+private func countPhrases(
+  _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
+  _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+) {
+  guard let statistics = scoreRow(api, fts, result, argumentCount, arguments) else { return }
+  statistics.row.withUnsafeBytes { bytes in
+    sqlite3_result_blob(result, bytes.baseAddress, Int32(bytes.count), SQLITE_TRANSIENT_SWIFT)
+  }
+}
+
+/// Scores the current row: the query's statistics, with this row's score and phrase counts
+/// filled in; nil after setting an error on `result`.
+private func scoreRow(
+  _ apiPointer: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
+  _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
+) -> QueryStatistics? {
+  guard let api = apiPointer?.pointee, let fts else { return nil }
+  func fail(_ code: Int32) -> QueryStatistics? {
+    sqlite3_result_error_code(result, code)
+    return nil
+  }
   func argument(_ index: Int, default value: Double) -> Double {
     guard let arguments, index < Int(argumentCount), let argument = arguments[index] else { return value }
     return sqlite3_value_type(argument) == SQLITE_NULL ? value : sqlite3_value_double(argument)
   }
-  let k1 = argument(0, default: 1.2)
-  let b = argument(1, default: 0.75)
 
   let statistics: QueryStatistics
   if let stored = api.xGetAuxdata(fts, 0) {
@@ -100,14 +136,19 @@ private func rankRow(
       statistics.idf.append(idf > 0 ? idf : RankingFunction.idfFloor)
     }
     statistics.averageLength = rows > 0 ? max(1, Double(tokens) / Double(rows)) : 1
-    statistics.frequencies = Array(repeating: 0, count: phraseCount)
-    statistics.weights = (0..<Int(api.xColumnCount(fts))).map { argument(2 + $0, default: 1) }
+    statistics.k1 = argument(0, default: 1.2)
+    statistics.b = argument(1, default: 0.75)
+    let columnCount = Int(api.xColumnCount(fts))
+    statistics.weights = (0..<columnCount).map { argument(2 + $0, default: 1) }
+    statistics.phraseWeights = (0..<phraseCount).map { argument(2 + columnCount + $0, default: 1) }
+    statistics.row = Array(repeating: 0, count: 1 + phraseCount * columnCount)
     let retained = Unmanaged.passRetained(statistics).toOpaque()
     let stored = api.xSetAuxdata(fts, retained, releaseStatistics)
     guard stored == SQLITE_OK else { return fail(stored) }
   }
 
-  for index in statistics.frequencies.indices { statistics.frequencies[index] = 0 }
+  let columns = statistics.weights.count
+  for index in statistics.row.indices { statistics.row[index] = 0 }
   var instances: Int32 = 0
   var code = api.xInstCount(fts, &instances)
   guard code == SQLITE_OK else { return fail(code) }
@@ -115,41 +156,25 @@ private func rankRow(
     var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
     code = api.xInst(fts, instance, &phrase, &column, &offset)
     guard code == SQLITE_OK else { return fail(code) }
-    if Int(phrase) < statistics.frequencies.count, Int(column) < statistics.weights.count {
-      statistics.frequencies[Int(phrase)] += statistics.weights[Int(column)]
+    if Int(phrase) < statistics.idf.count, Int(column) < columns {
+      statistics.row[1 + Int(phrase) * columns + Int(column)] += 1
     }
   }
   var length: Int32 = 0
   code = api.xColumnSize(fts, -1, &length)
   guard code == SQLITE_OK else { return fail(code) }
-  let norm = k1 * (1 - b + b * Double(length) / statistics.averageLength)
+  let k1 = statistics.k1
+  let norm = k1 * (1 - statistics.b + statistics.b * Double(length) / statistics.averageLength)
   var score = 0.0
-  for (phrase, frequency) in statistics.frequencies.enumerated() where frequency > 0 {
-    score += statistics.idf[phrase] * frequency * (k1 + 1) / (frequency + norm)
-  }
-  sqlite3_result_double(result, score)
-}
-
-private func countPhrases(
-  _ apiPointer: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
-  _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
-) {
-  guard let api = apiPointer?.pointee, let fts else { return }
-  let phrases = Int(api.xPhraseCount(fts)), columns = Int(api.xColumnCount(fts))
-  var counts = [Int32](repeating: 0, count: phrases * columns)
-  var instances: Int32 = 0
-  var code = api.xInstCount(fts, &instances)
-  for instance in 0..<instances where code == SQLITE_OK {
-    var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-    code = api.xInst(fts, instance, &phrase, &column, &offset)
-    if code == SQLITE_OK, Int(phrase) < phrases, Int(column) < columns {
-      counts[Int(phrase) * columns + Int(column)] += 1
+  for phrase in statistics.idf.indices {
+    var frequency = 0.0
+    for column in 0..<columns { frequency += statistics.weights[column] * statistics.row[1 + phrase * columns + column] }
+    if frequency > 0 {
+      score += statistics.phraseWeights[phrase] * statistics.idf[phrase] * frequency * (k1 + 1) / (frequency + norm)
     }
   }
-  guard code == SQLITE_OK else { return sqlite3_result_error_code(result, code) }
-  counts.withUnsafeBytes { bytes in
-    sqlite3_result_blob(result, bytes.baseAddress, Int32(bytes.count), SQLITE_TRANSIENT_SWIFT)
-  }
+  statistics.row[0] = score
+  return statistics
 }
 
 /// SQLite's SQLITE_TRANSIENT (copy the value now), which Swift cannot import as a macro.

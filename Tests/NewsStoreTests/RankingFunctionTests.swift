@@ -102,4 +102,21 @@ import Testing
     #expect(two[1]! > one[1]!)
     #expect(abs(two[2]! - one[2]!) < 1e-12)
   }
+
+  @Test func phraseWeightsScaleEachPhrasesShare() throws {
+    // Row 1 holds "aleppo" and "shelling": weights 1 and 0.25 give aleppo's share plus a
+    // quarter of shelling's, as two separate single-phrase scores show.
+    let aleppo = try scores("aleppo"), shelling = try scores("shelling")
+    let weighted = try database.read { db in
+      try Double.fetchOne(
+        db, sql: "SELECT newsrank(doc, 1.2, 0.75, 1, 1, 1, 0.25) FROM doc WHERE doc MATCH 'aleppo OR shelling' AND rowid = 1")
+    }
+    #expect(abs(weighted! - (aleppo[1]! + 0.25 * shelling[1]!)) < 1e-9)
+    // A phrase past the weights given weighs 1.
+    let partial = try database.read { db in
+      try Double.fetchOne(
+        db, sql: "SELECT newsrank(doc, 1.2, 0.75, 1, 1, 2) FROM doc WHERE doc MATCH 'aleppo OR shelling' AND rowid = 1")
+    }
+    #expect(abs(partial! - (2 * aleppo[1]! + shelling[1]!)) < 1e-9)
+  }
 }

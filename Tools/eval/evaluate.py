@@ -408,6 +408,7 @@ def evaluate_collection(key: str, name: str, args, binary: str, scratch: Path) -
     base = [binary, "search", "--db", str(db), "--json", "--limit", str(args.limit)]
     if grouped:
         base.append("--group")
+    base += args.search_option
 
     def one(item):
         qid, text = item
@@ -545,8 +546,8 @@ def load_average() -> str:
         return "unknown"
 
 
-def write_results(results: list[CollectionResult], command: str, loads: tuple[str, str],
-                  binary: str) -> None:
+def write_results(measured: list, command: str, binary: str) -> None:
+    """RESULTS.md: one table per ranking (plain, then `--feedback`), each with its timings."""
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     built = datetime.datetime.fromtimestamp(os.path.getmtime(binary), datetime.timezone.utc)
     lines = [
@@ -566,21 +567,29 @@ def write_results(results: list[CollectionResult], command: str, loads: tuple[st
         "",
         "Each cell: **ours / best peer (difference)**. Ours: the real CLI, `newsindex index --quiet` "
         "on `docs.jsonl`, then `newsindex search --json --group --limit 1000 -- QUERY` for every "
-        "line of `queries.tsv`, the query text as it is. Measures as trec_eval defines them, "
+        "line of `queries.tsv`, the query text as it is; the second table adds `--feedback` "
+        "(pseudo-relevance feedback, see `README.md`). Measures as trec_eval defines them, "
         "means over the queries with at least one relevant document; ties in score ordered by "
         "docid descending, as trec_eval does (see `README.md`). Best peer: the highest figure of "
         "any peer for that measure in `shared/peers/FIGURES.md` (2026-11-26; raw FTS5 OR, bm25s "
-        "or tantivy OR, each document indexed as one paragraph).",
-        "",
-        *summary_rows(results),
-        "",
-        "Timing: wall clock of whole CLI runs (process start included), 2 queries at a time. The "
-        "machine is shared, so these vary from run to run (2-3x); load average (1, 5, 15 min) "
-        f"{loads[0]} before the run, {loads[1]} after.",
-        "",
-        *timing_rows(results),
+        "or tantivy OR, each document indexed as one paragraph). On Vaswani/NPL the issue also "
+        "asks for Terrier's BM25 MAP, 0.2965.",
         "",
     ]
+    for options, results, load_before, load_after in measured:
+        title = "`search --group`" + "".join(f" `{o}`" for o in options)
+        lines += [
+            f"## {title}",
+            "",
+            *summary_rows(results),
+            "",
+            "Timing: wall clock of whole CLI runs (process start included), 2 queries at a time. The "
+            "machine is shared, so these vary from run to run (2-3x); load average (1, 5, 15 min) "
+            f"{load_before} before the run, {load_after} after.",
+            "",
+            *timing_rows(results),
+            "",
+        ]
     RESULTS_FILE.write_text("\n".join(lines), encoding="utf-8")
     print(f"\nwrote {RESULTS_FILE.relative_to(REPO)}")
 
@@ -622,7 +631,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2, choices=[1, 2],
                    help="queries run at the same time (at most 2: the machine has 2 cores)")
     p.add_argument("--write-results", action="store_true",
-                   help=f"write {RESULTS_FILE.relative_to(REPO)} (all five collections, default settings)")
+                   help=f"write {RESULTS_FILE.relative_to(REPO)}: all five collections, default settings, "
+                   "searched plain and again with --feedback")
     p.add_argument("--runs", metavar="DIR", help="also write the TREC runs (<set>.run) into DIR")
     p.add_argument("--keep", metavar="DIR", help="build the indexes in DIR and keep them")
     p.add_argument("--json", metavar="FILE", help="write all figures, per query too, as JSON")
@@ -646,6 +656,8 @@ def main(argv: list[str] | None = None) -> int:
                    "the collection's title (CISI, Cranfield) nor ingest's fallback title (the first "
                    "12 words of the text, used when the title is empty: TIME, MEDLINE, NPL)")
     g.add_argument("--limit", type=int, default=1000, help="--limit given to the CLI (1-1000)")
+    g.add_argument("--search-option", action="append", default=[], metavar="OPTION",
+                   help="an option added to every `newsindex search` (repeatable), e.g. --feedback")
     args = p.parse_args(argv)
 
     if args.check or args.quick:
@@ -664,6 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         wanted = keys
     default_settings = (args.query_form == "asis" and args.aggregate == "group" and not args.no_tier
+                        and not args.search_option
                         and args.layout == "passages" and not args.drop_titles and args.limit == 1000)
     if args.write_results and (set(wanted) != set(keys) or not default_settings):
         p.error("--write-results needs all five collections and the default settings")
@@ -671,28 +684,39 @@ def main(argv: list[str] | None = None) -> int:
     binary = ensure_binary(args.binary)
     scratch = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="newsindex-eval-"))
     scratch.mkdir(parents=True, exist_ok=True)
-    settings = (f"query form {args.query_form}, aggregate {args.aggregate}"
-                f"{', no tier' if args.no_tier else ''}, layout {args.layout}"
-                f"{', no titles' if args.drop_titles else ''}, limit {args.limit}")
+    # --write-results measures both rankings a user can ask for: plain, then --feedback.
+    runs = [args.search_option] + ([["--feedback"]] if args.write_results else [])
     load_before = load_average()
-    print(f"binary {binary}\nsettings: {settings}\nload average before: {load_before}")
     started = time.perf_counter()
-    results = []
-    try:
-        for key, name in COLLECTIONS:
-            if key in wanted:
-                r = evaluate_collection(key, name, args, binary, scratch)
-                print_collection(r)
-                results.append(r)
-    finally:
-        if not args.keep:
-            shutil.rmtree(scratch, ignore_errors=True)
+    measured = []  # (search options, results, load before, load after)
+    for options in runs:
+        args.search_option = options
+        settings = (f"query form {args.query_form}, aggregate {args.aggregate}"
+                    f"{', no tier' if args.no_tier else ''}, layout {args.layout}"
+                    f"{', no titles' if args.drop_titles else ''}, limit {args.limit}"
+                    f"{''.join(' ' + o for o in options)}")
+        run_load = load_average()
+        print(f"binary {binary}\nsettings: {settings}\nload average before: {run_load}")
+        results = []
+        try:
+            for key, name in COLLECTIONS:
+                if key in wanted:
+                    r = evaluate_collection(key, name, args, binary, scratch)
+                    print_collection(r)
+                    results.append(r)
+        finally:
+            if not args.keep:
+                shutil.rmtree(scratch, ignore_errors=True)
+                scratch.mkdir(parents=True, exist_ok=True)
 
-    print(f"\nSummary ({settings}); each cell: ours / best peer (difference)\n")
-    print("\n".join(summary_rows(results)))
-    print()
-    print("\n".join(timing_rows(results)))
+        print(f"\nSummary ({settings}); each cell: ours / best peer (difference)\n")
+        print("\n".join(summary_rows(results)))
+        print()
+        print("\n".join(timing_rows(results)))
+        measured.append((options, results, run_load, load_average()))
     load_after = load_average()
+    if not args.keep:
+        shutil.rmtree(scratch, ignore_errors=True)
     print(f"\ntotal {time.perf_counter() - started:.1f} s; load average after: {load_after}")
 
     if args.json:
@@ -707,8 +731,8 @@ def main(argv: list[str] | None = None) -> int:
         command = "python3 Tools/eval/evaluate.py --write-results"
         if args.binary != DEFAULT_BINARY:
             command += f" --binary {shlex.quote(args.binary)}"
-        write_results(results, command, (load_before, load_after), binary)
-    failed = any(r.errors or r.order_violations for r in results)
+        write_results(measured, command, binary)
+    failed = any(r.errors or r.order_violations for _, results, _, _ in measured for r in results)
     return 1 if failed else 0
 
 

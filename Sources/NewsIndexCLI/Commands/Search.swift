@@ -41,6 +41,8 @@ extension NewsIndex {
     var json = false
     @Flag(help: "Search the spellings typed only, not the other spellings of names (Idleb for Idlib).")
     var exact = false
+    @Flag(help: "Also search the words that stand out in the top 10 results, weighted below the words typed (a second search).")
+    var feedback = false
 
     /// Entities listed by --facets.
     static let facetCount = 10
@@ -84,6 +86,7 @@ extension NewsIndex {
         limit: limit, offset: offset, since: bounds.since, until: bounds.until, source: source,
         groupByArticle: group, facetLimit: facets ? Search.facetCount : 0)
       options.exactSpelling = exact
+      options.feedback = feedback
       let results: Searcher.Results
       do {
         let archive = try Archive.openForReading(path: database.path)
@@ -107,6 +110,7 @@ extension NewsIndex {
         let writer = JSONResultWriter()
         for hit in results.hits { print(writer.line(for: hit, grouped: group)) }
         if facets { print(writer.facetsLine(results.facets)) }
+        if feedback { print(writer.feedbackLine(results.feedbackWords)) }
         if let suggestion = results.suggestion { print(writer.suggestionLine(suggestion)) }
       } else {
         print(

@@ -48,6 +48,14 @@ struct JSONResultWriter {
     return object.finish()
   }
 
+  /// With `--feedback`, the words added from the top results, after the results:
+  /// `{"feedback_words": ["reactor", "cooling"]}`. It has no `rank` either.
+  func feedbackLine(_ words: [String]) -> String {
+    var object = JSONObjectWriter()
+    object.add("feedback_words", .array(words.map(JSONValue.string)))
+    return object.finish()
+  }
+
   /// The "did you mean" line, printed last.
   ///
   /// `{"did_you_mean": "Idlib", "matches": 24, "replacements": [{"typed": "Idlip",

@@ -71,13 +71,20 @@ struct ResultFormatter {
     return output
   }
 
-  /// `also searched: Idleb, Edlib (spellings of Idlib)`, when names were respelled.
+  /// `also searched: Idleb, Edlib (spellings of Idlib)`, when names were respelled, and
+  /// `also searched, from the top results: …` with `--feedback`.
   func alsoSearched(_ results: Searcher.Results) -> String {
-    guard !results.expansions.isEmpty else { return "" }
-    let parts = results.expansions.map {
-      "\($0.spellings.joined(separator: ", ")) (spellings of \($0.typed))"
+    var output = ""
+    if !results.expansions.isEmpty {
+      let parts = results.expansions.map {
+        "\($0.spellings.joined(separator: ", ")) (spellings of \($0.typed))"
+      }
+      output += dim("also searched: " + parts.joined(separator: "; ")) + "\n"
     }
-    return dim("also searched: " + parts.joined(separator: "; ")) + "\n"
+    if !results.feedbackWords.isEmpty {
+      output += dim("also searched, from the top results: " + results.feedbackWords.joined(separator: ", ")) + "\n"
+    }
+    return output
   }
 
   /// `did you mean: "Idlib"? (24 paragraphs)`, when a respelled query finds more.

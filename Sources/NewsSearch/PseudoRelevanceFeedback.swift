@@ -1,0 +1,150 @@
+import Foundation
+import NewsStore
+
+/// Pseudo-relevance feedback (`--feedback`): the words that stand out in the first results
+/// join the query, and the search runs again.
+///
+/// A relevance model (RM3): the top ``documents`` results are taken as relevant; a word's
+/// weight is its share of each result's words, the results weighted by their scores, times
+/// its rarity in the archive (`ln(N / n)`, N passages, n holding the word); the ``terms``
+/// heaviest words make a second query in which the words typed keep ``typedWeight`` of the
+/// total, each typed unit an equal part. Words are compared as the index stems them
+/// (`TermStemmer`), so "reactor" and "reactors" are one word.
+///
+/// It finds passages that use the vocabulary of the best ones without the words typed, at the
+/// cost of a second search. Measured on the five test collections of `Tools/eval` (see its
+/// README): the weights and counts here are those that helped on all five; rarity keeps
+/// words every result shares ("said", "year") from taking the places.
+struct FeedbackExpander {
+  /// Results taken as relevant.
+  static let documents = 10
+  /// Words chosen (a chosen word already typed adds to that word's weight instead).
+  static let terms = 20
+  /// The words typed keep this share of the query's weight.
+  static let typedWeight = 0.8
+
+  struct Outcome {
+    /// The query with the added words as plain-word units after the typed ones.
+    var query: SearchQuery
+    /// One weight per unit of `query`.
+    var unitWeights: [Double]
+    /// The added words, heaviest first, as they appear in the results.
+    var addedWords: [String]
+  }
+
+  let reader: ArchiveReader
+  let stemmer: TermStemmer
+
+  /// `documents`: the first results' text (title and passages) and scores, best first.
+  func expand(_ query: SearchQuery, documents: [(text: String, score: Double)]) throws(StoreError) -> Outcome {
+    // Weights are scaled so that a typed unit weighs 1, as in a search without feedback: the
+    // scores stay comparable, and the model's words share the rest in proportion.
+    var outcome = Outcome(query: query, unitWeights: Array(repeating: 1, count: query.units.count), addedWords: [])
+    let model = try relevanceModel(of: documents.prefix(FeedbackExpander.documents))
+    guard !model.isEmpty else { return outcome }
+
+    // A typed word (or one of its spellings) that the model also chose gets the model's
+    // weight on top of its own, rather than a second unit.
+    let typedTerms = try query.units.map { unit throws(StoreError) in
+      Set(try stemmer.terms(of: FeedbackExpander.plainWords(in: unit)))
+    }
+    let feedbackShare =
+      (1 - FeedbackExpander.typedWeight) / FeedbackExpander.typedWeight * Double(query.units.count)
+    for term in model {
+      if let unit = typedTerms.firstIndex(where: { $0.contains(term.term) }) {
+        outcome.unitWeights[unit] += feedbackShare * term.weight
+      } else {
+        outcome.query.units.append(.phrase([term.word.lowercased()], prefix: false))
+        outcome.unitWeights.append(feedbackShare * term.weight)
+        outcome.addedWords.append(term.word)
+      }
+    }
+    return outcome
+  }
+
+  /// A weighted word of the relevance model: its term, the spelling (and case) the results use
+  /// most, and its weight (the chosen words' weights add up to 1).
+  struct ModelTerm {
+    var term: String
+    var word: String
+    var weight: Double
+  }
+
+  /// The ``terms`` heaviest words of the documents, stopwords and numbers left out.
+  func relevanceModel(of documents: ArraySlice<(text: String, score: Double)>) throws(StoreError) -> [ModelTerm] {
+    let words = documents.map { Tokenizer.tokens(in: $0.text.unicodeScalars) }
+    let distinct = Array(Set(words.joined()))
+    let terms = try stemmer.terms(of: distinct)
+    var termOf: [String: String] = [:]
+    for (word, term) in zip(distinct, terms) where FeedbackExpander.isTelling(word.lowercased(), term: term) {
+      termOf[word] = term
+    }
+
+    // A result's weight is its share of the scores (equal shares when no score is positive).
+    let scores = documents.map { max(0, $0.score) }
+    let total = scores.reduce(0, +)
+    var weights: [String: Double] = [:]
+    var spellings: [String: [String: Int]] = [:]
+    var holding: [String: Int] = [:]  // results holding the term
+    for (index, documentWords) in zip(scores.indices, words) where !documentWords.isEmpty {
+      let documentWeight = total > 0 ? scores[index] / total : 1 / Double(documents.count)
+      let share = documentWeight / Double(documentWords.count)
+      var seen = Set<String>()
+      for word in documentWords {
+        guard let term = termOf[word] else { continue }
+        weights[term, default: 0] += share
+        spellings[term, default: [:]][word, default: 0] += 1
+        if seen.insert(term).inserted { holding[term, default: 0] += 1 }
+      }
+    }
+    let rarity = try self.rarity(of: Set(weights.keys), holding: holding)
+    for (term, weight) in weights { weights[term] = weight * (rarity[term] ?? 0) }
+
+    let chosen = weights.filter { $0.value > 0 }
+      .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .prefix(FeedbackExpander.terms)
+    let sum = chosen.reduce(0) { $0 + $1.value }
+    return chosen.map { term, weight in
+      // Lower case when the word occurs so (a title's capitals are not a name's).
+      let seen = spellings[term, default: [:]]
+      let lower = seen.filter { $0.key == $0.key.lowercased() }
+      let word = (lower.isEmpty ? seen : lower).max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+      return ModelTerm(term: term, word: word ?? term, weight: weight / sum)
+    }
+  }
+
+  /// `ln(N / n)` per term: N passages in the archive, n holding the term. The vocabulary
+  /// table knows n for plain-letter terms; for others (digits, other scripts), or in an
+  /// archive without the table, n is the number of results holding the term, the least it
+  /// can be.
+  func rarity(of terms: Set<String>, holding: [String: Int]) throws(StoreError) -> [String: Double] {
+    let passages = Double(try reader.passageCount())
+    var found: [String: Int] = [:]
+    if try reader.hasSpellingVocabulary() {
+      for entry in try reader.vocabulary(keys: [], terms: terms) { found[entry.term] = entry.docs }
+    }
+    var rarity: [String: Double] = [:]
+    for term in terms {
+      let n = max(1, found[term] ?? holding[term] ?? 1)
+      rarity[term] = max(0, log(passages / Double(n)))
+    }
+    return rarity
+  }
+
+  /// Whether a word can stand for a result's subject: not a stopword, not a number, and not a
+  /// single letter.
+  static func isTelling(_ word: String, term: String) -> Bool {
+    guard term.count > 1, !SearchQuery.stopwords.contains(word) else { return false }
+    return !word.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
+  }
+
+  /// The plain one-word units in a unit (itself, or the members of an OR group such as a
+  /// name's spellings): the words a model's single word can stand for.
+  static func plainWords(in unit: QueryUnit) -> [String] {
+    switch unit {
+    case .phrase(let tokens, let prefix): return tokens.count == 1 && !prefix ? tokens : []
+    case .either(let options): return options.flatMap(plainWords)
+    case .inTitle: return []
+    }
+  }
+}

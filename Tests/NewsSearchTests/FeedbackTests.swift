@@ -1,0 +1,115 @@
+import Foundation
+import NewsIngest
+import NewsStore
+import NewsTestSupport
+import Testing
+
+@testable import NewsSearch
+
+/// Pseudo-relevance feedback (`--feedback`): the relevance model built from the first
+/// results, how it joins the query, and what it finds end to end.
+@Suite struct FeedbackTests {
+  /// Four articles: two say "reactor"; one tells the same story without the word; one shares
+  /// a single word ("pumps").
+  static let articles: [(id: String, title: String, text: String)] = [
+    ("reactor-pumps", "Plant Alert", "The reactor cooling pumps failed and coolant levels fell at the plant."),
+    ("reactor-core", "Core Damage", "Engineers said the reactor core overheated when coolant pumps failed."),
+    ("no-word", "Plant Shutdown", "Coolant pumps failed overnight and engineers shut the plant down."),
+    ("unrelated", "Fuel Prices", "Petrol prices rose again at the pumps in the capital."),
+  ]
+
+  let searcher: Searcher
+  let expander: FeedbackExpander
+
+  init() throws {
+    let folder = try TemporaryFolder()
+    var lines = ""
+    for article in FeedbackTests.articles {
+      let record = ["id": article.id, "title": article.title, "text": article.text]
+      let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+      lines += String(decoding: data, as: UTF8.self) + "\n"
+    }
+    let archive = try Archive.inMemory()
+    _ = try IngestPipeline(writer: archive.makeWriter()).run(paths: [try folder.write("plants.jsonl", lines)])
+    searcher = Searcher(reader: archive.makeReader())
+    expander = FeedbackExpander(reader: archive.makeReader(), stemmer: try TermStemmer())
+  }
+
+  @Test func rarityIsTheLogOfPassagesOverPassagesHoldingTheWord() throws {
+    // 4 passages: "pump" is in all 4, "coolant" in 3, "reactor" in 2; "tsunami" in none, so
+    // it counts as held by the results that hold it.
+    let rarity = try expander.rarity(of: ["pump", "coolant", "reactor", "tsunami"], holding: ["tsunami": 2])
+    #expect(rarity["pump"] == 0)
+    #expect(abs(rarity["coolant"]! - log(4.0 / 3)) < 1e-12)
+    #expect(abs(rarity["reactor"]! - log(2.0)) < 1e-12)
+    #expect(abs(rarity["tsunami"]! - log(2.0)) < 1e-12)
+  }
+
+  @Test func theModelWeighsWordsByTheirShareOfEachResultAndTheirRarity() throws {
+    let model = try expander.relevanceModel(
+      of: [
+        (text: "Reactor cooling failed; the cooling pumps stopped in 2011.", score: 3),
+        (text: "Cooling water reached the reactor.", score: 1),
+      ][...])
+    let words = model.map(\.word)
+    // "cooling" is 2 of the first result's 7 counted words and 1 of the second's 4, and no
+    // passage of the archive has it.
+    #expect(words.first == "cooling")
+    // Stopwords ("the", "in"), numbers (2011), and a word in every passage ("pumps") stand
+    // for nothing.
+    #expect(Set(words) == ["cooling", "reactor", "failed", "stopped", "water", "reached"])
+    #expect(abs(model.reduce(0) { $0 + $1.weight } - 1) < 1e-9)
+    // Two words no passage holds, one from each result: the better result's weighs more.
+    let weight = Dictionary(uniqueKeysWithValues: model.map { ($0.word, $0.weight) })
+    #expect(weight["stopped"]! > weight["reached"]!)
+  }
+
+  @Test func aWordAlreadyTypedGainsWeightInsteadOfARepeat() throws {
+    let query = try QueryParser().parse("reactors leak")
+    let outcome = try expander.expand(
+      query,
+      documents: [
+        (text: "The reactor leak worsened as the reactor lost coolant.", score: 2),
+        (text: "Coolant leak at the reactor site.", score: 1),
+      ])
+    // "reactor" stems like the typed "reactors": no second unit, more weight on the first.
+    #expect(!outcome.addedWords.contains("reactor") && !outcome.addedWords.contains("leak"))
+    #expect(outcome.addedWords.contains("coolant"))
+    #expect(outcome.query.units.count == 2 + outcome.addedWords.count)
+    #expect(outcome.unitWeights.count == outcome.query.units.count)
+    #expect(outcome.unitWeights[0] > 1 && outcome.unitWeights[1] > 1)
+    // The added words share what the typed ones leave: less than a typed word each.
+    #expect(outcome.unitWeights.dropFirst(2).allSatisfy { $0 > 0 && $0 < 1 })
+  }
+
+  @Test func noResultsAddNothing() throws {
+    let query = try QueryParser().parse("reactor")
+    let outcome = try expander.expand(query, documents: [])
+    #expect(outcome.query == query && outcome.unitWeights == [1] && outcome.addedWords.isEmpty)
+  }
+
+  @Test func phraseWeightsFollowTheExpressionsPhrases() throws {
+    // Two units: an OR group of two phrases, then one phrase; FTS5 numbers the phrases in
+    // the order the expression writes them.
+    let query = try QueryParser().parse("Idlib OR Idleb zone")
+    #expect(FTS5QueryCompiler.matchExpression(for: query) == #"(("Idlib" OR "Idleb") OR "zone")"#)
+    #expect(FTS5QueryCompiler.phraseWeights(for: query, unitWeights: [2, 0.5]) == [2, 2, 0.5])
+  }
+
+  @Test func feedbackFindsTheStoryToldWithoutTheTypedWord() throws {
+    for grouped in [false, true] {
+      let plain = try searcher.search("reactor", options: Searcher.Options(groupByArticle: grouped))
+      #expect(Set(plain.hits.map(\.passage.articleID)) == ["reactor-pumps", "reactor-core"])
+      var options = Searcher.Options(groupByArticle: grouped)
+      options.feedback = true
+      let expanded = try searcher.search("reactor", options: options)
+      let ranked = expanded.hits.map(\.passage.articleID)
+      // The articles with the word typed stay first; the one sharing their vocabulary follows.
+      // "pumps" is in every passage, so it is not added, and the petrol prices stay out.
+      #expect(Set(ranked.prefix(2)) == ["reactor-pumps", "reactor-core"], "grouped: \(grouped)")
+      #expect(ranked.dropFirst(2) == ["no-word"], "grouped: \(grouped)")
+      #expect(expanded.feedbackWords.contains("coolant") && expanded.feedbackWords.map { $0.lowercased() }.contains("engineers"))
+      #expect(!expanded.feedbackWords.contains("reactor") && !expanded.feedbackWords.contains("pumps"))
+    }
+  }
+}
