@@ -151,12 +151,16 @@ public struct Searcher {
     first.offset = 0
     first.facetLimit = 0
     var documents: [(text: String, score: Double)] = []
+    var titled = Set<String>()
     for hit in try reader.search(first).hits {
-      var text = hit.title + "\n" + hit.text
       if first.groupByArticle, let article = try reader.article(withID: hit.articleID) {
-        text = ([article.title] + article.paragraphs).joined(separator: "\n")
+        documents.append((([article.title] + article.paragraphs).joined(separator: "\n"), hit.score))
+      } else {
+        // A title counts once, with its article's first passage among the results: several
+        // passages of one article would otherwise repeat its title's words into the lead.
+        let title = titled.insert(hit.articleID).inserted ? hit.title + "\n" : ""
+        documents.append((title + hit.text, hit.score))
       }
-      documents.append((text, hit.score))
     }
     return try FeedbackExpander(reader: reader, stemmer: stemmer).expand(query, documents: documents)
   }
