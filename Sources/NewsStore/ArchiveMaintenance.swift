@@ -15,7 +15,8 @@ public struct CheckReport: Sendable, Equatable {
 /// Integrity checks and compaction: `newsindex check` and `newsindex optimize`.
 extension Archive {
   /// SQLite's `integrity_check`, FTS5's `integrity-check` of both indexes against their
-  /// content, and the counts and cross-references the schema cannot enforce.
+  /// content, the counts and cross-references the schema cannot enforce, and the counts kept
+  /// for speed (``countProblems(in:)``).
   public func check() throws(StoreError) -> CheckReport {
     do {
       return try database.write { db in
@@ -66,6 +67,7 @@ extension Archive {
         }
         let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         if !foreignKeys.isEmpty { report.problems.append("\(foreignKeys.count) rows break a foreign key") }
+        report.problems += try Archive.countProblems(in: db)
         return report
       }
     } catch {
@@ -73,14 +75,59 @@ extension Archive {
     }
   }
 
-  /// Merges each FTS5 index into one segment, rebuilds the entity index from its tables, and
-  /// VACUUMs the file. Returns the file size before and after, in bytes.
+  /// The counts kept for speed, against what they count: each article's length in tokens
+  /// (`ArticleLength`) and each entity's mentions, articles and dates (`updateEntityCounts`).
+  /// Counts a killed run left pending are brought up to date first, as the next run would.
+  static func countProblems(in db: Database) throws -> [String] {
+    var problems: [String] = []
+    let remedy = "run 'newsindex optimize' to count them again"
+    let lengths = try ArticleLength.ofEveryArticle(in: db)
+    var wrongLengths = 0
+    let stored = try Row.fetchCursor(db, sql: "SELECT id, tokenCount FROM article")
+    while let row = try stored.next() {
+      let id: Int64 = row[0], count: Int = row[1]
+      if count != lengths[id] ?? 0 { wrongLengths += 1 }
+    }
+    if wrongLengths > 0 { problems.append("\(wrongLengths) articles whose length in tokens is wrong; \(remedy)") }
+
+    try ArchiveWriter.updateEntityCounts(in: db)
+    let wrongEntities =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM entity LEFT JOIN (
+            SELECT m.entityID AS id, COUNT(*) AS mentions, COUNT(DISTINCT p.articleID) AS articles,
+              MIN(a.date) AS firstDate, MAX(a.date) AS lastDate
+            FROM mention AS m JOIN paragraph AS p ON p.id = m.paragraphID JOIN article AS a ON a.id = p.articleID
+            GROUP BY m.entityID
+          ) AS counted ON counted.id = entity.id
+          WHERE entity.mentions IS NOT coalesce(counted.mentions, 0)
+            OR entity.articles IS NOT coalesce(counted.articles, 0)
+            OR entity.firstDate IS NOT counted.firstDate OR entity.lastDate IS NOT counted.lastDate
+          """) ?? 0
+    if wrongEntities > 0 { problems.append("\(wrongEntities) entities whose counts are wrong; \(remedy)") }
+    return problems
+  }
+
+  /// Merges each FTS5 index into one segment, rebuilds the entity index from its tables,
+  /// counts article lengths and entity counts again, and VACUUMs the file. Returns the file
+  /// size before and after, in bytes.
   public func optimize() throws(StoreError) -> (before: Int, after: Int) {
     do {
       let before = try fileSize()
       try database.write { db in
         try db.execute(sql: "INSERT INTO paragraphFTS(paragraphFTS) VALUES('optimize')")
         try db.execute(sql: "INSERT INTO entityFTS(entityFTS) VALUES('optimize')")
+        try ArticleLength.fill(in: db)
+        // Every entity from scratch: the next update finds nothing counted yet.
+        try db.execute(
+          sql: """
+            UPDATE entity SET mentions = 0, articles = 0, firstDate = NULL, lastDate = NULL;
+            DELETE FROM entityRecount;
+            DELETE FROM removedParagraph;
+            UPDATE entityCountState SET countedThrough = 0;
+            """)
+        try ArchiveWriter.updateEntityCounts(in: db)
       }
       try database.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -165,6 +165,40 @@ import Testing
     #expect(damaged.problems.contains("1 articles whose paragraph count is wrong"))
     #expect(damaged.problems.contains("1 index rows without a paragraph"))
   }
+
+  @Test func wrongKeptCountsAreFoundAndOptimizeCountsThemAgain() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("counts-\(UUID()).db").path
+    defer {
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+    let archive = try Archive.openForWriting(path: path)
+    let writer = archive.makeWriter()
+    var article = Article(
+      id: "a", sourceID: nil, title: "Shelling", date: ArticleDate(year: 2019, month: 2, day: 18), source: nil,
+      location: "f", url: nil, passages: ["Idlib was shelled.", "Aid groups in Idlib said so."])
+    article.mentions = [
+      EntityMention(passage: 0, start: 0, end: 5, name: "Idlib", type: .place),
+      EntityMention(passage: 1, start: 14, end: 19, name: "Idlib", type: .place),
+    ]
+    _ = try writer.write([article])
+    try writer.finishEntities()
+    #expect(try archive.check().isSound)
+    // The kept counts go wrong behind the writer's back.
+    try archive.database.write { db in
+      try db.execute(sql: "UPDATE article SET tokenCount = tokenCount + 1")
+      try db.execute(sql: "UPDATE entity SET mentions = 5, lastDate = '2020-01-01'")
+    }
+    let damaged = try archive.check()
+    #expect(
+      damaged.problems == [
+        "1 articles whose length in tokens is wrong; run 'newsindex optimize' to count them again",
+        "1 entities whose counts are wrong; run 'newsindex optimize' to count them again",
+      ])
+    _ = try archive.optimize()
+    #expect(try archive.check().isSound)
+    let idlib = try archive.makeReader().topEntities(type: nil, limit: 1)
+    #expect(idlib.first?.mentions == 2)
+  }
 }
 
 @Suite struct DiskFullTests {

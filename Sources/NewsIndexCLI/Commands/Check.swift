@@ -21,7 +21,7 @@ extension NewsIndex {
         "\(database.path): \(report.articles) articles, \(report.paragraphs) paragraphs, \(report.entities) entities, \(report.mentions) mentions"
       )
       if report.isSound {
-        print("ok: SQLite integrity, both full-text indexes match their content, no orphan rows")
+        print("ok: SQLite integrity, both full-text indexes match their content, no orphan rows, the kept counts right")
       } else {
         for problem in report.problems { print("problem: \(problem)") }
         throw ExitCode.failure
