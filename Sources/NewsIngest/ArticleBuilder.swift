@@ -42,8 +42,10 @@ public struct ArticleBuilder: Sendable {
   }
 
   private func cleanLine(_ text: String) -> String {
-    TextCleaner.collapseSpaces(
-      TextCleaner.normalizeCharacters(text).replacingOccurrences(of: "\n", with: " "))
+    let normalized = TextCleaner.normalizeCharacters(text)
+    // Most fields are one line: skip Foundation's search-and-replace, a noticeable cost per record.
+    guard normalized.utf8.contains(0x0A) else { return TextCleaner.collapseSpaces(normalized) }
+    return TextCleaner.collapseSpaces(normalized.replacingOccurrences(of: "\n", with: " "))
   }
 
   private func fallbackTitle(from passage: String) -> String {

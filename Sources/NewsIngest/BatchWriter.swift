@@ -9,7 +9,8 @@ import NewsStore
 /// At most ``depth`` batches wait; `submit` blocks beyond that (backpressure keeps memory
 /// bounded whatever the input size). The first store error stops all later writes.
 final class BatchWriter: @unchecked Sendable {
-  // Unchecked: `writer` is only used on `queue`; `finished` and `error` only under `lock`.
+  // Unchecked: `writer` is only used on `queue` (and in `init`); `finished` and `error` only
+  // under `lock`.
   static let defaultDepth = 2
 
   /// One article's outcome and its paragraph count, for the summary.
@@ -21,6 +22,10 @@ final class BatchWriter: @unchecked Sendable {
   private let writer: ArchiveWriter
   private let queue = DispatchQueue(label: "newsindex.batch-writer")
   private let slots: DispatchSemaphore
+  /// Folds the log into the file after each batch, on a queue of its own: off the writer's
+  /// thread, which bounds the run.
+  private let checkpointer: LogCheckpointer?
+  private let checkpointQueue = DispatchQueue(label: "newsindex.checkpointer")
   private let lock = NSLock()
   private var finished: [Result] = []
   private var error: StoreError?
@@ -28,18 +33,25 @@ final class BatchWriter: @unchecked Sendable {
   init(writer: ArchiveWriter, depth: Int = BatchWriter.defaultDepth) {
     self.writer = writer
     self.slots = DispatchSemaphore(value: depth)
+    // Without a checkpointer (an index in memory, or a second connection refused) the writer
+    // checkpoints by itself, as SQLite does by default.
+    self.checkpointer = (try? writer.makeLogCheckpointer()) ?? nil
   }
 
   /// Queues a batch; returns at once unless `depth` batches are already waiting.
   func submit(_ batch: [Article]) {
+    // Hashed here, on the submitting thread: the writer's thread is the one that bounds a run.
+    let contentHashes = batch.map(\.contentHash)
     slots.wait()
     queue.async { [self] in
       defer { slots.signal() }
       guard firstError == nil else { return }
       do throws(StoreError) {
-        let outcomes = try writer.write(batch)
+        let outcomes = try writer.write(batch, contentHashes: contentHashes)
         let results = zip(batch, outcomes).map { Result(outcome: $1, paragraphs: $0.passages.count) }
         lock.withLock { finished += results }
+        // A failed checkpoint loses nothing (the log keeps the batch); the final one reports.
+        if let checkpointer { checkpointQueue.async { try? checkpointer.checkpoint() } }
       } catch {
         lock.withLock { self.error = error }
       }
@@ -59,5 +71,6 @@ final class BatchWriter: @unchecked Sendable {
   /// Waits until every submitted batch is written (or failed).
   func drain() {
     queue.sync {}
+    checkpointQueue.sync {}
   }
 }

@@ -30,8 +30,6 @@ extension ArchiveWriter {
   static let minimumSpellingTermLength = 2
   /// Longer terms are not words (URLs, glued text); keys of them would never be looked up.
   static let maximumSpellingTermLength = 40
-  /// Paragraph text handed to FTS5 per row when the capitalisation rule counts words.
-  static let capitalisationChunkBytes = 1 << 16
   /// Below this share of paragraphs with a lowercase letter, an archive is written in capitals
   /// (TIME's 1963 stories): case says nothing about names there, and the tagger marks common
   /// words (SPINE, EUROPA) as names, so no term is a name and nothing is respelled.
@@ -40,7 +38,12 @@ extension ArchiveWriter {
   static let casedSample = 10_000
 
   /// Replaces the rows of `spellingKey` with the current vocabulary of `paragraphFTS`.
-  static func fillSpellingKeys(in db: Database) throws {
+  ///
+  /// `capitalisation` gives the counts of the capitalisation rule when they were started on
+  /// another thread (see ``finishEntities()``); without it they are counted here when needed.
+  static func fillSpellingKeys(
+    in db: Database, capitalisation: BackgroundWork<CapitalisationCounts>? = nil
+  ) throws {
     try db.execute(sql: "DELETE FROM spellingKey")
     // An fts5vocab table in temp: nothing is added to the file's schema, and a read-only
     // search never needs it. One scan of the index gives every count used below.
@@ -72,7 +75,9 @@ extension ArchiveWriter {
         db, sql: "SELECT avg(text GLOB '*[a-z]*') FROM (SELECT text FROM paragraph LIMIT \(casedSample))")
       ?? 1
     let names =
-      cased >= minimumCasedShare ? try nameTerms(textCounts: textCounts.mapValues(\.occurrences), in: db) : []
+      cased >= minimumCasedShare
+      ? try nameTerms(textCounts: textCounts.mapValues(\.occurrences), capitalisation: capitalisation, in: db)
+      : []
     let insert = try db.makeStatement(
       sql: "INSERT INTO spellingKey(term, key, docs, isName) VALUES (?, ?, ?, ?)")
     // In term order: appending to the primary key's B-tree is cheaper than random inserts.
@@ -84,11 +89,17 @@ extension ArchiveWriter {
 
   /// The terms that are mostly part of names: by entity mentions when the archive has any,
   /// else by capitalisation.
-  static func nameTerms(textCounts: [String: Int], in db: Database) throws -> Set<String> {
-    let hasMentions = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention)") ?? false
-    return hasMentions
-      ? try mentionedTerms(textCounts: textCounts, in: db)
-      : try capitalisedTerms(textCounts: textCounts, in: db)
+  static func nameTerms(
+    textCounts: [String: Int], capitalisation: BackgroundWork<CapitalisationCounts>?, in db: Database
+  ) throws -> Set<String> {
+    if try hasMentions(in: db) { return try mentionedTerms(textCounts: textCounts, in: db) }
+    let counts = try capitalisation?.value() ?? CapitalisationCounts.count(paragraphsIn: db)
+    return capitalisedTerms(textCounts: textCounts, counts: counts)
+  }
+
+  /// Whether any paragraph has an entity mention (an archive indexed with entities).
+  static func hasMentions(in db: Database) throws -> Bool {
+    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention)") ?? false
   }
 
   /// Terms of which at least half of the occurrences in paragraph text lie inside a mention.
@@ -122,45 +133,12 @@ extension ArchiveWriter {
 
   /// Terms mostly capitalised away from a sentence start (`Tools/variants/evaluate.py`'s rule).
   ///
-  /// A term is a name when at least half of its occurrences there are capitalised. Only the capitalised mid-sentence words
-  /// and the sentence-initial words go through FTS5 to be stemmed: the mid-sentence total is
-  /// the text count less the sentence-initial ones, which keeps this to a fifth of the text.
-  static func capitalisedTerms(textCounts: [String: Int], in db: Database) throws -> Set<String> {
-    try db.execute(
-      sql: """
-        DROP TABLE IF EXISTS temp.capitalisedWordTerms;
-        DROP TABLE IF EXISTS temp.capitalisedWord;
-        CREATE VIRTUAL TABLE temp.capitalisedWord USING fts5(
-          capitalised, initial, content = '', columnsize = 0, tokenize = '\(Schema.tokenizer)');
-        CREATE VIRTUAL TABLE temp.capitalisedWordTerms USING fts5vocab(temp, capitalisedWord, 'col');
-        """)
-    defer { try? dropScratchTables(["capitalisedWordTerms", "capitalisedWord"], in: db) }
-    // A contentless table with columnsize=0 needs its rowids given.
-    let insert = try db.makeStatement(
-      sql: "INSERT INTO temp.capitalisedWord(rowid, capitalised, initial) VALUES (?, ?, ?)")
-    var chunks = 0
-    var sample = CapitalisationSample()
-    func flush() throws {
-      chunks += 1
-      try insert.execute(arguments: [chunks, sample.capitalised, sample.initial])
-      sample = CapitalisationSample()
-    }
-    let texts = try String.fetchCursor(db, sql: "SELECT text FROM paragraph")
-    while let text = try texts.next() {
-      sample.add(text)
-      if sample.byteCount >= capitalisationChunkBytes { try flush() }
-    }
-    if sample.byteCount > 0 { try flush() }
-    var capitalised: [String: Int] = [:]
-    var initial: [String: Int] = [:]
-    let counts = try Row.fetchCursor(db, sql: "SELECT term, col, cnt FROM temp.capitalisedWordTerms")
-    while let row = try counts.next() {
-      let column: String = row[1]
-      if column == "capitalised" { capitalised[row[0]] = row[2] } else { initial[row[0]] = row[2] }
-    }
+  /// A term is a name when at least half of its occurrences there are capitalised. The
+  /// mid-sentence total is the text count less the sentence-initial occurrences.
+  static func capitalisedTerms(textCounts: [String: Int], counts: CapitalisationCounts) -> Set<String> {
     var names = Set<String>()
-    for (term, upper) in capitalised {
-      let midSentence = (textCounts[term] ?? 0) - (initial[term] ?? 0)
+    for (term, upper) in counts.capitalised {
+      let midSentence = (textCounts[term] ?? 0) - (counts.initial[term] ?? 0)
       if midSentence > 0, 2 * upper >= midSentence { names.insert(term) }
     }
     return names

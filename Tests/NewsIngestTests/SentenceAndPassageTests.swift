@@ -15,6 +15,12 @@ import Testing
     ("Prices rose 3.5 pct. Trade was thin.", ["Prices rose 3.5 pct.", "Trade was thin."]),
     ("J. Smith arrived. He sat.", ["J. Smith arrived.", "He sat."]),
     ("no boundary here. lower case follows", ["no boundary here. lower case follows"]),
+    // Multi-byte marks, closers, openers and capitals (the splitter scans UTF-8 bytes).
+    ("Wait… Then it came.", ["Wait…", "Then it came."]),
+    ("He said ‘yes.’ Then he left.", ["He said ‘yes.’", "Then he left."]),
+    ("Il a dit non. Élise est partie.", ["Il a dit non.", "Élise est partie."]),
+    ("Talks with «Gen. Smith» ended. Next came.", ["Talks with «Gen. Smith» ended.", "Next came."]),
+    ("Prices fell 5%. 12 banks closed.", ["Prices fell 5%.", "12 banks closed."]),
   ])
   func splitsAtSentenceEnds(paragraph: String, expected: [String]) {
     #expect(splitter.sentences(in: paragraph) == expected, "input: \(paragraph)")

@@ -66,6 +66,7 @@ import Testing
     ("bell\u{07}gone", "bellgone"),
     ("zero\u{200B}width", "zerowidth"),
     ("Latin-1 misread: it\u{92}s", "Latin-1 misread: it’s"),
+    ("café\u{2003}noir\u{2028}x", "café noir\nx"),  // multi-byte scalars kept, replaced, split on
   ])
   func normalizesCharacters(raw: String, expected: String) {
     #expect(TextCleaner.normalizeCharacters(raw) == expected)

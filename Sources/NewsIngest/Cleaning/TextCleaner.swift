@@ -45,29 +45,43 @@ public struct TextCleaner: Sendable {
   public static func normalizeCharacters(_ text: String) -> String {
     // Fast path: printable ASCII and line feeds need no change (most newswire text).
     if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
-    var output = String.UnicodeScalarView()
-    var previousWasCR = false
-    for scalar in text.unicodeScalars {
-      defer { previousWasCR = scalar == "\r" }
-      switch scalar.value {
-      case 0x0D: output.append("\n")
-      case 0x0A: if !previousWasCR { output.append("\n") }
-      case 0x09, 0x0B, 0x0C: output.append(" ")
-      case 0x00...0x1F, 0x7F: continue
-      case 0x80...0x9F:
-        if let repaired = TextDecoder.repairedC1Control(scalar) { output.append(repaired) }
-      case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
-      case 0x2028, 0x2029: output.append("\n")
-      case 0x20..<0x7F: output.append(scalar)
-      default:
-        if scalar.properties.generalCategory == .spaceSeparator {
-          output.append(" ")
-        } else {
-          output.append(scalar)
+    // Built as UTF-8 bytes, copying each kept scalar's bytes as they are: appending scalars to a
+    // String one by one cost as much as the rest of cleaning.
+    var text = text
+    let output = text.withUTF8 { bytes -> [UInt8] in
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var previousWasCR = false
+      var index = 0
+      while index < bytes.count {
+        let (scalar, width) = UTF8Scalar.decode(bytes, at: index)
+        defer {
+          previousWasCR = scalar == "\r"
+          index += width
+        }
+        switch scalar.value {
+        case 0x0D: output.append(0x0A)
+        case 0x0A: if !previousWasCR { output.append(0x0A) }
+        case 0x09, 0x0B, 0x0C: output.append(0x20)
+        case 0x00...0x1F, 0x7F: continue
+        case 0x80...0x9F:
+          if let repaired = TextDecoder.repairedC1Control(scalar) {
+            UTF8.encode(repaired) { output.append($0) }
+          }
+        case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
+        case 0x2028, 0x2029: output.append(0x0A)
+        case 0x20..<0x7F: output.append(bytes[index])
+        default:
+          if scalar.properties.generalCategory == .spaceSeparator {
+            output.append(0x20)
+          } else {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+          }
         }
       }
+      return output
     }
-    return String(output)
+    return String(decoding: output, as: UTF8.self)
   }
 
   // MARK: - Rule 2: paragraphs
