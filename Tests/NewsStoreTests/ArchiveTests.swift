@@ -181,6 +181,8 @@ import Testing
       EntityMention(passage: 1, start: 14, end: 19, name: "Idlib", type: .place),
     ]
     _ = try writer.write([article])
+    // Before the run's end the entity counts are pending (as after a kill): not a problem.
+    #expect(try archive.check().isSound)
     try writer.finishEntities()
     #expect(try archive.check().isSound)
     // The kept counts go wrong behind the writer's back.
