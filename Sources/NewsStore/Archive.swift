@@ -3,6 +3,13 @@ import GRDB
 
 /// One index file: opens it, creates or upgrades its schema, and hands out a writer and a reader.
 public final class Archive: @unchecked Sendable {
+  /// Page cache of the writing connection, in KiB (SQLite's default is 2 MB).
+  ///
+  /// Every mention adds a key at a random place in `mention_on_entity`: with the default
+  /// cache a batch evicts and reads back the same index pages over and over. Readers keep
+  /// the default.
+  static let writerCacheKiB = 64 << 10
+
   public let path: String
   let database: any DatabaseWriter
 
@@ -33,6 +40,9 @@ public final class Archive: @unchecked Sendable {
       let pool = try DatabasePool(path: path, configuration: configuration)
       try checkIsArchive(pool, path: path, allowEmpty: true)
       try Schema.migrator.migrate(pool)
+      try pool.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
+      }
       return Archive(path: path, database: pool)
     } catch {
       throw StoreError.wrapping(error, path: path, writing: true)

@@ -39,10 +39,11 @@ extension ArchiveWriter {
 
   /// Replaces the rows of `spellingKey` with the current vocabulary of `paragraphFTS`.
   ///
-  /// `capitalisation` gives the counts of the capitalisation rule when they were started on
-  /// another thread (see ``finishEntities()``); without it they are counted here when needed.
+  /// `nameEvidence` gives the counts that tell names (mentions, or capitalisation) when they
+  /// were started on another thread (see ``finishEntities()``); without it they are counted
+  /// here.
   static func fillSpellingKeys(
-    in db: Database, capitalisation: BackgroundWork<CapitalisationCounts>? = nil
+    in db: Database, nameEvidence: BackgroundWork<NameEvidence>? = nil
   ) throws {
     try db.execute(sql: "DELETE FROM spellingKey")
     // An fts5vocab table in temp: nothing is added to the file's schema, and a read-only
@@ -76,7 +77,7 @@ extension ArchiveWriter {
       ?? 1
     let names =
       cased >= minimumCasedShare
-      ? try nameTerms(textCounts: textCounts.mapValues(\.occurrences), capitalisation: capitalisation, in: db)
+      ? try nameTerms(textCounts: textCounts.mapValues(\.occurrences), evidence: nameEvidence, in: db)
       : []
     let insert = try db.makeStatement(
       sql: "INSERT INTO spellingKey(term, key, docs, isName) VALUES (?, ?, ?, ?)")
@@ -87,14 +88,29 @@ extension ArchiveWriter {
     }
   }
 
+  /// What tells the terms that are names: occurrences inside entity mentions when the archive
+  /// has any, else capitalisation.
+  enum NameEvidence: Sendable {
+    case mentions(MentionTermCounts)
+    case capitalisation(CapitalisationCounts)
+  }
+
+  /// Counts the evidence for names in what `db` holds: one pass over mentions or paragraphs.
+  static func countNameEvidence(in db: Database) throws -> NameEvidence {
+    try hasMentions(in: db)
+      ? .mentions(MentionTermCounts.count(mentionsIn: db))
+      : .capitalisation(CapitalisationCounts.count(paragraphsIn: db))
+  }
+
   /// The terms that are mostly part of names: by entity mentions when the archive has any,
   /// else by capitalisation.
   static func nameTerms(
-    textCounts: [String: Int], capitalisation: BackgroundWork<CapitalisationCounts>?, in db: Database
+    textCounts: [String: Int], evidence: BackgroundWork<NameEvidence>?, in db: Database
   ) throws -> Set<String> {
-    if try hasMentions(in: db) { return try mentionedTerms(textCounts: textCounts, in: db) }
-    let counts = try capitalisation?.value() ?? CapitalisationCounts.count(paragraphsIn: db)
-    return capitalisedTerms(textCounts: textCounts, counts: counts)
+    switch try evidence?.value() ?? countNameEvidence(in: db) {
+    case .mentions(let counts): mentionedTerms(textCounts: textCounts, counts: counts)
+    case .capitalisation(let counts): capitalisedTerms(textCounts: textCounts, counts: counts)
+    }
   }
 
   /// Whether any paragraph has an entity mention (an archive indexed with entities).
@@ -103,29 +119,9 @@ extension ArchiveWriter {
   }
 
   /// Terms of which at least half of the occurrences in paragraph text lie inside a mention.
-  ///
-  /// The mentioned stretches go through a scratch FTS5 table with the index's tokenizer, so
-  /// they are stemmed and counted exactly as the paragraphs were.
-  static func mentionedTerms(textCounts: [String: Int], in db: Database) throws -> Set<String> {
-    try db.execute(
-      sql: """
-        DROP TABLE IF EXISTS temp.mentionWordTerms;
-        DROP TABLE IF EXISTS temp.mentionWord;
-        CREATE VIRTUAL TABLE temp.mentionWord USING fts5(
-          words, content = '', columnsize = 0, tokenize = '\(Schema.tokenizer)');
-        CREATE VIRTUAL TABLE temp.mentionWordTerms USING fts5vocab(temp, mentionWord, 'row');
-        INSERT INTO temp.mentionWord(rowid, words)
-          SELECT mention.paragraphID,
-            group_concat(substr(paragraph.text, mention.start + 1, mention."end" - mention.start), ' | ')
-          FROM mention JOIN paragraph ON paragraph.id = mention.paragraphID
-          GROUP BY mention.paragraphID;
-        """)
-    defer { try? dropScratchTables(["mentionWordTerms", "mentionWord"], in: db) }
+  static func mentionedTerms(textCounts: [String: Int], counts: MentionTermCounts) -> Set<String> {
     var names = Set<String>()
-    let counts = try Row.fetchCursor(db, sql: "SELECT term, cnt FROM temp.mentionWordTerms")
-    while let row = try counts.next() {
-      let term: String = row[0]
-      let inside: Int = row[1]
+    for (term, inside) in counts.inside {
       if let total = textCounts[term], total > 0, 2 * inside >= total { names.insert(term) }
     }
     return names
@@ -142,10 +138,6 @@ extension ArchiveWriter {
       if midSentence > 0, 2 * upper >= midSentence { names.insert(term) }
     }
     return names
-  }
-
-  private static func dropScratchTables(_ tables: [String], in db: Database) throws {
-    for table in tables { try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)") }
   }
 }
 

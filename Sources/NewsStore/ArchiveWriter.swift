@@ -12,9 +12,13 @@ public final class ArchiveWriter {
   }
 
   let archive: Archive
-  /// Entity row ids by "type|nameKey", so that most mentions cost no lookup. Cleared when a
-  /// transaction fails, since its rows are gone.
-  private var entityIDs: [String: Int64] = [:]
+  /// Entity row ids by name and by key, so that most mentions cost no lookup.
+  ///
+  /// Cleared when a transaction fails, since its rows are gone.
+  var entityIDs = EntityIDCache()
+  /// Mentions of the batch being written, inserted together at its end (see
+  /// ``insertPendingMentions(in:)``).
+  var pendingMentions: [MentionRow] = []
 
   init(archive: Archive) {
     self.archive = archive
@@ -31,10 +35,13 @@ public final class ArchiveWriter {
     precondition(articles.count == contentHashes.count, "one content hash per article")
     do {
       return try archive.database.write { db in
-        try zip(articles, contentHashes).map { try write($0, contentHash: $1, in: db) }
+        let outcomes = try zip(articles, contentHashes).map { try write($0, contentHash: $1, in: db) }
+        try insertPendingMentions(in: db)
+        return outcomes
       }
     } catch {
       entityIDs.removeAll()
+      pendingMentions.removeAll()
       throw StoreError.wrapping(error, path: archive.path, writing: true)
     }
   }
@@ -77,7 +84,7 @@ public final class ArchiveWriter {
   /// needs the final mentions).
   public func finishEntities() throws(StoreError) {
     do {
-      let capitalisation = try countCapitalisationAside()
+      let nameEvidence = countNameEvidenceAside()
       try archive.database.write { db in
         let duplicates = try Row.fetchAll(
           db,
@@ -108,7 +115,7 @@ public final class ArchiveWriter {
             SELECT id, name, (SELECT group_concat(alias, ' | ') FROM entityAlias WHERE entityID = entity.id)
             FROM entity
             """)
-        try ArchiveWriter.fillSpellingKeys(in: db, capitalisation: capitalisation)
+        try ArchiveWriter.fillSpellingKeys(in: db, nameEvidence: nameEvidence)
       }
       // Fold the write-ahead log into the file, so that a copy of the file alone is complete.
       try archive.database.writeWithoutTransaction { db in
@@ -121,18 +128,17 @@ public final class ArchiveWriter {
     }
   }
 
-  /// Starts counting capitalised words on another thread when the spelling vocabulary will
-  /// need them (an archive without entity mentions), so that the count runs beside the entity
-  /// and vocabulary work on the writer's connection.
+  /// Starts counting what tells names in the spelling vocabulary (the terms inside entity
+  /// mentions, or in an archive without mentions the capitalised words) on another thread, so
+  /// that the count runs beside the entity and vocabulary work on the writer's connection.
   ///
   /// It reads through a connection of its own what the last batch committed; nothing this step
-  /// changes touches paragraph text or removes every mention. Only a pool can read beside the
-  /// writer: a single connection (an index in memory) counts later, in line.
-  private func countCapitalisationAside() throws -> BackgroundWork<CapitalisationCounts>? {
-    guard let pool = archive.database as? DatabasePool,
-      try !pool.read({ db in try ArchiveWriter.hasMentions(in: db) })
-    else { return nil }
-    return BackgroundWork { try pool.read { db in try CapitalisationCounts.count(paragraphsIn: db) } }
+  /// changes touches paragraph text or a mention's place (merges only re-point mentions), nor
+  /// removes every mention. Only a pool can read beside the writer: a single connection (an
+  /// index in memory) counts later, in line.
+  private func countNameEvidenceAside() -> BackgroundWork<NameEvidence>? {
+    guard let pool = archive.database as? DatabasePool else { return nil }
+    return BackgroundWork { try pool.read { db in try ArchiveWriter.countNameEvidence(in: db) } }
   }
 
   private func write(_ article: Article, contentHash hash: String, in db: Database) throws -> Outcome {
@@ -203,63 +209,12 @@ public final class ArchiveWriter {
     try insertEntities(of: article, paragraphIDs: paragraphIDs, in: db)
   }
 
-  private func insertEntities(of article: Article, paragraphIDs: [Int64], in db: Database) throws {
-    guard !article.mentions.isEmpty || !article.aliases.isEmpty else { return }
-    let insertAlias = try db.cachedStatement(
-      sql: """
-        INSERT INTO entityAlias(entityID, alias, aliasKey, isDefinition) VALUES (?, ?, ?, ?)
-        ON CONFLICT (entityID, aliasKey) DO UPDATE SET isDefinition = max(isDefinition, excluded.isDefinition)
-        """)
-    for alias in article.aliases {
-      let entity = try entityID(name: alias.name, type: alias.type, in: db)
-      try insertAlias.execute(arguments: [entity, alias.alias, NameKey.of(alias.alias), alias.isDefinition])
-    }
-    let insertMention = try db.cachedStatement(
-      sql: "INSERT OR IGNORE INTO mention(paragraphID, start, \"end\", entityID) VALUES (?, ?, ?, ?)")
-    for mention in article.mentions where mention.passage < paragraphIDs.count {
-      let entity = try entityID(name: mention.name, type: mention.type, in: db)
-      try insertMention.execute(arguments: [paragraphIDs[mention.passage], mention.start, mention.end, entity])
-    }
-  }
-
-  /// The entity of this type and name: by its key, else by an acronym some article defined,
-  /// else a new one. (CROSS JOIN fixes the join order: left to itself SQLite scans every entity
-  /// of the type through the (type, nameKey) index, which made indexing quadratic.)
-  private func entityID(name: String, type: EntityType, in db: Database) throws -> Int64 {
-    // Names repeat far more than keys differ: cache by the name as written first.
-    let nameCacheKey = type.rawValue + "=" + name
-    if let cached = entityIDs[nameCacheKey] { return cached }
-    let key = NameKey.of(name)
-    let cacheKey = type.rawValue + "|" + key
-    if let cached = entityIDs[cacheKey] {
-      entityIDs[nameCacheKey] = cached
-      return cached
-    }
-    var found = try Int64.fetchOne(
-      db.cachedStatement(sql: "SELECT id FROM entity WHERE type = ? AND nameKey = ?"),
-      arguments: [type.rawValue, key])
-    if found == nil {
-      found = try Int64.fetchOne(
-        db.cachedStatement(
-          sql: """
-            SELECT entity.id FROM entityAlias CROSS JOIN entity ON entity.id = entityAlias.entityID
-            WHERE entityAlias.aliasKey = ? AND entityAlias.isDefinition AND entity.type = ? LIMIT 1
-            """),
-        arguments: [key, type.rawValue])
-    }
-    if found == nil {
-      try db.cachedStatement(sql: "INSERT INTO entity(name, type, nameKey) VALUES (?, ?, ?)")
-        .execute(arguments: [name, type.rawValue, key])
-      found = db.lastInsertedRowID
-    }
-    entityIDs[cacheKey] = found
-    entityIDs[nameCacheKey] = found
-    return found!
-  }
-
   /// Deletes an article's paragraphs and their index rows. An external-content FTS5 table
   /// needs the old values to delete a row, so they are read first.
   private func removeParagraphs(ofArticle articleRowID: Int64, in db: Database) throws {
+    // Mentions waiting for the batch's end must land before any paragraph goes: a deleted
+    // paragraph's rowid can be handed out again.
+    try insertPendingMentions(in: db)
     let rows = try Row.fetchAll(
       db.cachedStatement(
         sql: """

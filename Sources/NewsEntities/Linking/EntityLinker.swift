@@ -45,7 +45,7 @@ public struct EntityLinker: Sendable {
   public func link(passages: [String], spans: [Span]) -> (mentions: [EntityMention], aliases: [EntityAlias]) {
     let scalarsByPassage = passages.map { Array($0.unicodeScalars) }
     func text(_ passage: Int, _ range: Range<Int>) -> String {
-      String(String.UnicodeScalarView(scalarsByPassage[passage][range]))
+      EntityLinker.string(scalarsByPassage[passage][range])
     }
 
     // Mentions as written, persons without their titles.
@@ -104,7 +104,9 @@ public struct EntityLinker: Sendable {
       }
       mentions.append(
         EntityMention(passage: span.passage, start: span.start, end: span.end, name: canonical.name, type: canonical.type))
-      if NameKey.of(canonical.name) != key {
+      // Most mentions keep their own name, whose key is the one just computed (bytes are
+      // compared: equal strings in another normal form may have another key).
+      if !canonical.name.utf8.elementsEqual(surface.utf8), NameKey.of(canonical.name) != key {
         let alias = EntityAlias(alias: surface, name: canonical.name, type: canonical.type, isDefinition: false)
         if definitions[key] == nil, seenAliases.insert(alias).inserted { aliases.append(alias) }
       }
@@ -138,7 +140,7 @@ public struct EntityLinker: Sendable {
   private func startsWithRank(_ scalars: [Unicode.Scalar], _ start: Int) -> Bool {
     var end = start
     while end < scalars.count, scalars[end] != " " { end += 1 }
-    var word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+    var word = EntityLinker.string(scalars[start..<end]).lowercased()
     if word.hasSuffix(".") { word.removeLast() }
     return EntityLinker.rankWords.contains(word)
   }
@@ -151,12 +153,24 @@ public struct EntityLinker: Sendable {
       var wordEnd = position
       while wordEnd < end, scalars[wordEnd] != " " { wordEnd += 1 }
       guard wordEnd < end else { break }
-      let word = String(String.UnicodeScalarView(scalars[position..<wordEnd])).lowercased()
+      let word = EntityLinker.string(scalars[position..<wordEnd]).lowercased()
       let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
       guard EntityLinker.titleWords.contains(bare) || EntityLinker.titleWords.contains(word) else { break }
       position = wordEnd + 1
     }
     return position
+  }
+
+  /// The text of a run of scalars.
+  ///
+  /// Most runs are ASCII, and those are copied as bytes: appending scalar by scalar to a
+  /// `String.UnicodeScalarView` costs several times more.
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    guard scalars.allSatisfy(\.isASCII) else { return String(String.UnicodeScalarView(scalars)) }
+    return String(unsafeUninitializedCapacity: scalars.count) { bytes in
+      for (offset, scalar) in zip(0..., scalars) { bytes[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+      return scalars.count
+    }
   }
 
   /// The acronym in parentheses right after the span: " (SAA)".
@@ -167,7 +181,7 @@ public struct EntityLinker: Sendable {
     var end = index + 1
     while end < scalars.count, end - index <= 8, scalars[end] != ")" { end += 1 }
     guard end < scalars.count, scalars[end] == ")" else { return nil }
-    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+    let inner = EntityLinker.string(scalars[(index + 1)..<end])
     let letters = inner.filter { $0 != "." }
     guard (2...6).contains(letters.count), letters.allSatisfy({ $0.isUppercase }) else { return nil }
     return inner
