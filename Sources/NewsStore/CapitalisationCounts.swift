@@ -19,17 +19,7 @@ struct CapitalisationCounts: Sendable {
 
   /// Counts over the text of every paragraph `db` holds.
   static func count(paragraphsIn db: Database) throws -> CapitalisationCounts {
-    // An empty path is SQLite's private temporary database on disk: its pages beyond a small
-    // cache go to a file, so memory stays bounded however large the archive.
-    let scratch = try DatabaseQueue(path: "")
-    return try scratch.write { scratchDB in
-      try scratchDB.execute(
-        sql: """
-          CREATE VIRTUAL TABLE capitalisedWord USING fts5(
-            capitalised, initial, content = '', columnsize = 0, tokenize = '\(Schema.tokenizer)');
-          CREATE VIRTUAL TABLE capitalisedWordTerms USING fts5vocab(capitalisedWord, 'col');
-          """)
-      // A contentless table with columnsize=0 needs its rowids given.
+    try ScratchTermTable.using("capitalisedWord", columns: ["capitalised", "initial"], vocabulary: "col") { scratchDB in
       let insert = try scratchDB.makeStatement(
         sql: "INSERT INTO capitalisedWord(rowid, capitalised, initial) VALUES (?, ?, ?)")
       var chunks = 0

@@ -15,17 +15,7 @@ struct MentionTermCounts: Sendable {
 
   /// Counts over every mention `db` holds.
   static func count(mentionsIn db: Database) throws -> MentionTermCounts {
-    // An empty path is SQLite's private temporary database on disk: its pages beyond a small
-    // cache go to a file, so memory stays bounded however large the archive.
-    let scratch = try DatabaseQueue(path: "")
-    return try scratch.write { scratchDB in
-      try scratchDB.execute(
-        sql: """
-          CREATE VIRTUAL TABLE mentionWord USING fts5(
-            words, content = '', columnsize = 0, tokenize = '\(Schema.tokenizer)');
-          CREATE VIRTUAL TABLE mentionWordTerms USING fts5vocab(mentionWord, 'row');
-          """)
-      // A contentless table with columnsize=0 needs its rowids given.
+    try ScratchTermTable.using("mentionWord", columns: ["words"], vocabulary: "row") { scratchDB in
       let insert = try scratchDB.makeStatement(sql: "INSERT INTO mentionWord(rowid, words) VALUES (?, ?)")
       let rows = try Row.fetchCursor(
         db,
