@@ -23,14 +23,10 @@ import Testing
 
   init() throws {
     let folder = try TemporaryFolder()
-    var lines = ""
-    for article in FeedbackTests.articles {
-      let record = ["id": article.id, "title": article.title, "text": article.text]
-      let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
-      lines += String(decoding: data, as: UTF8.self) + "\n"
-    }
+    let path = try folder.writeJSONLines(
+      "plants.jsonl", FeedbackTests.articles.map { ["id": $0.id, "title": $0.title, "text": $0.text] })
     let archive = try Archive.inMemory()
-    _ = try IngestPipeline(writer: archive.makeWriter()).run(paths: [try folder.write("plants.jsonl", lines)])
+    _ = try IngestPipeline(writer: archive.makeWriter()).run(paths: [path])
     searcher = Searcher(reader: archive.makeReader())
     expander = FeedbackExpander(reader: archive.makeReader(), stemmer: try TermStemmer())
   }

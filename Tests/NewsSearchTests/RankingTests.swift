@@ -36,13 +36,8 @@ import Testing
 
   init() throws {
     let folder = try TemporaryFolder()
-    var lines = ""
-    for article in RankingTests.articles {
-      let record: [String: String] = ["id": article.id, "title": article.title, "text": article.text]
-      let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
-      lines += String(decoding: data, as: UTF8.self) + "\n"
-    }
-    let path = try folder.write("collection.jsonl", lines)
+    let path = try folder.writeJSONLines(
+      "collection.jsonl", RankingTests.articles.map { ["id": $0.id, "title": $0.title, "text": $0.text] })
     let archive = try Archive.inMemory()
     _ = try IngestPipeline(writer: archive.makeWriter()).run(paths: [path])
     searcher = Searcher(reader: archive.makeReader())

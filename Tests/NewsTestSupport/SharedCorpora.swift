@@ -39,6 +39,17 @@ public final class TemporaryFolder {
     try write(name, Data(text.utf8))
   }
 
+  /// Writes `records` as JSON Lines, one object a line, keys sorted.
+  @discardableResult
+  public func writeJSONLines(_ name: String, _ records: [[String: String]]) throws -> String {
+    var lines = ""
+    for record in records {
+      let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+      lines += String(decoding: data, as: UTF8.self) + "\n"
+    }
+    return try write(name, lines)
+  }
+
   @discardableResult
   public func write(_ name: String, _ data: Data) throws -> String {
     let file = url.appendingPathComponent(name)
