@@ -106,8 +106,7 @@ extension Archive {
         db,
         sql: """
           SELECT COUNT(*) FROM entity LEFT JOIN (
-            SELECT m.entityID AS id, COUNT(*) AS mentions, COUNT(DISTINCT p.articleID) AS articles,
-              MIN(a.date) AS firstDate, MAX(a.date) AS lastDate
+            SELECT \(ArchiveWriter.countColumns)
             FROM mention AS m JOIN paragraph AS p ON p.id = m.paragraphID JOIN article AS a ON a.id = p.articleID
             GROUP BY m.entityID
           ) AS counted ON counted.id = entity.id

@@ -20,6 +20,13 @@ extension ArchiveWriter {
   /// again one by one, but every entity is, in one scan.
   static let recountShareForFullCount = 0.4
 
+  /// What an entity's counts are, over mentions `m` of paragraphs `p` of articles `a` grouped
+  /// by entity: the one definition the update and `newsindex check` both use.
+  static let countColumns = """
+    m.entityID AS id, COUNT(*) AS mentions, COUNT(DISTINCT p.articleID) AS articles,
+      MIN(a.date) AS firstDate, MAX(a.date) AS lastDate
+    """
+
   /// Brings every entity's counts up to date with the mentions.
   ///
   /// ```sql
@@ -57,8 +64,7 @@ extension ArchiveWriter {
         UPDATE entity SET mentions = counted.mentions, articles = counted.articles,
           firstDate = counted.firstDate, lastDate = counted.lastDate
         FROM (
-          SELECT m.entityID AS id, COUNT(*) AS mentions, COUNT(DISTINCT p.articleID) AS articles,
-            MIN(a.date) AS firstDate, MAX(a.date) AS lastDate
+          SELECT \(countColumns)
           FROM entityRecount AS r CROSS JOIN mention AS m ON m.entityID = r.entityID
           CROSS JOIN paragraph AS p ON p.id = m.paragraphID CROSS JOIN article AS a ON a.id = p.articleID
           GROUP BY m.entityID
@@ -76,8 +82,7 @@ extension ArchiveWriter {
           firstDate = coalesce(min(entity.firstDate, added.firstDate), entity.firstDate, added.firstDate),
           lastDate = coalesce(max(entity.lastDate, added.lastDate), entity.lastDate, added.lastDate)
         FROM (
-          SELECT m.entityID AS id, COUNT(*) AS mentions, COUNT(DISTINCT p.articleID) AS articles,
-            MIN(a.date) AS firstDate, MAX(a.date) AS lastDate
+          SELECT \(countColumns)
           FROM (
             SELECT id, articleID FROM paragraph WHERE id > :countedThrough
             UNION ALL
