@@ -458,7 +458,7 @@ def evaluate_collection(key: str, name: str, args, binary: str, scratch: Path) -
     if args.runs:
         runs_dir = Path(args.runs)
         runs_dir.mkdir(parents=True, exist_ok=True)
-        with (runs_dir / f"{key}.run").open("w") as f:
+        with (runs_dir / f"{key}{option_suffix(args.search_option)}.run").open("w") as f:
             for qid, docs_ in ranked.items():
                 for rank, docid in enumerate(docs_, start=1):
                     f.write(f"{qid} Q0 {docid} {rank} {len(docs_) - rank + 1} newsindex\n")
@@ -598,6 +598,18 @@ def write_results(measured: list, command: str, binary: str) -> None:
 # Main
 # --------------------------------------------------------------------------------------------
 
+def settings_text(args, options: list[str]) -> str:
+    return (f"query form {args.query_form}, aggregate {args.aggregate}"
+            f"{', no tier' if args.no_tier else ''}, layout {args.layout}"
+            f"{', no titles' if args.drop_titles else ''}, limit {args.limit}"
+            f"{''.join(' ' + o for o in options)}")
+
+
+def option_suffix(options: list[str]) -> str:
+    """`--feedback` → `-feedback`: keeps the files of each ranking apart (`--runs`, `--json`)."""
+    return "".join("-" + o.lstrip("-") for o in options)
+
+
 def ensure_binary(binary: str) -> str:
     path = Path(binary)
     if not path.is_absolute():
@@ -691,10 +703,7 @@ def main(argv: list[str] | None = None) -> int:
     measured = []  # (search options, results, load before, load after)
     for options in runs:
         args.search_option = options
-        settings = (f"query form {args.query_form}, aggregate {args.aggregate}"
-                    f"{', no tier' if args.no_tier else ''}, layout {args.layout}"
-                    f"{', no titles' if args.drop_titles else ''}, limit {args.limit}"
-                    f"{''.join(' ' + o for o in options)}")
+        settings = settings_text(args, options)
         run_load = load_average()
         print(f"binary {binary}\nsettings: {settings}\nload average before: {run_load}")
         results = []
@@ -720,13 +729,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ntotal {time.perf_counter() - started:.1f} s; load average after: {load_after}")
 
     if args.json:
-        Path(args.json).write_text(json.dumps({
-            "settings": settings,
-            "collections": {r.key: {"means": r.means, "per_query": r.per_query,
-                                    "queries": r.queries, "judged": r.judged,
-                                    "empty_refused": r.empty_refused, "empty_no_hit": r.empty_no_hit,
-                                    "index_seconds": r.index_seconds, "passages": r.passages,
-                                    "median_query_ms": r.median_ms} for r in results}}, indent=1))
+        for options, results, _, _ in measured:
+            path = Path(args.json)
+            path.with_name(path.stem + option_suffix(options) + path.suffix).write_text(json.dumps({
+                "settings": settings_text(args, options),
+                "collections": {r.key: {"means": r.means, "per_query": r.per_query,
+                                        "queries": r.queries, "judged": r.judged,
+                                        "empty_refused": r.empty_refused, "empty_no_hit": r.empty_no_hit,
+                                        "index_seconds": r.index_seconds, "passages": r.passages,
+                                        "median_query_ms": r.median_ms} for r in results}}, indent=1))
     if args.write_results:
         command = "python3 Tools/eval/evaluate.py --write-results"
         if args.binary != DEFAULT_BINARY:
