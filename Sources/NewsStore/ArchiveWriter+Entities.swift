@@ -74,7 +74,12 @@ extension ArchiveWriter {
     let insertMention = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO mention(paragraphID, start, \"end\", entityID) VALUES (?, ?, ?, ?)")
     for row in rows {
-      try execute(insertMention, binding: row.paragraphID, row.start, row.end, row.entityID, in: db)
+      try insertMention.execute(in: db) { handle in
+        sqlite3_bind_int64(handle, 1, row.paragraphID)
+        sqlite3_bind_int64(handle, 2, row.start)
+        sqlite3_bind_int64(handle, 3, row.end)
+        sqlite3_bind_int64(handle, 4, row.entityID)
+      }
     }
   }
 
@@ -82,26 +87,6 @@ extension ArchiveWriter {
   private struct MentionPlace: Hashable {
     var paragraphID: Int64
     var start: Int64
-  }
-
-  /// Runs an insert of four integers, bound directly: GRDB's arguments (an array of values
-  /// converted one by one, then bound) cost as much per mention as SQLite's insert itself.
-  private func execute(
-    _ statement: Statement, binding first: Int64, _ second: Int64, _ third: Int64, _ fourth: Int64,
-    in db: Database
-  ) throws {
-    let handle = statement.sqliteStatement
-    sqlite3_reset(handle)
-    sqlite3_bind_int64(handle, 1, first)
-    sqlite3_bind_int64(handle, 2, second)
-    sqlite3_bind_int64(handle, 3, third)
-    sqlite3_bind_int64(handle, 4, fourth)
-    let code = sqlite3_step(handle)
-    guard code == SQLITE_DONE else {
-      sqlite3_reset(handle)
-      throw DatabaseError(
-        resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
-    }
   }
 
   /// The entity of this type and name: by its key, else by an acronym some article defined,

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import NewsModel
 
 /// Adds, replaces and keeps articles in the index, a batch per transaction.
@@ -196,11 +197,26 @@ public final class ArchiveWriter {
     let insertIndexRow = try db.cachedStatement(
       sql: "INSERT INTO paragraphFTS(rowid, title, text) VALUES (?, ?, ?)")
     var paragraphIDs: [Int64] = []
-    for (position, text) in article.passages.enumerated() {
-      try insertParagraph.execute(arguments: [articleRowID, position, text])
-      let paragraphID = db.lastInsertedRowID
-      paragraphIDs.append(paragraphID)
-      try insertIndexRow.execute(arguments: [paragraphID, article.title, text])
+    paragraphIDs.reserveCapacity(article.passages.count)
+    var title = article.title
+    try title.withUTF8 { title in
+      for (position, passage) in article.passages.enumerated() {
+        var text = passage
+        try text.withUTF8 { text in
+          try insertParagraph.execute(in: db) { handle in
+            sqlite3_bind_int64(handle, 1, articleRowID)
+            sqlite3_bind_int64(handle, 2, Int64(position))
+            DirectBinding.bindText(handle, 3, text)
+          }
+          let paragraphID = db.lastInsertedRowID
+          paragraphIDs.append(paragraphID)
+          try insertIndexRow.execute(in: db) { handle in
+            sqlite3_bind_int64(handle, 1, paragraphID)
+            DirectBinding.bindText(handle, 2, title)
+            DirectBinding.bindText(handle, 3, text)
+          }
+        }
+      }
     }
     if let first = paragraphIDs.first, let last = paragraphIDs.last {
       try db.cachedStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?")
