@@ -21,6 +21,11 @@ import Testing
     ("Il a dit non. Élise est partie.", ["Il a dit non.", "Élise est partie."]),
     ("Talks with «Gen. Smith» ended. Next came.", ["Talks with «Gen. Smith» ended.", "Next came."]),
     ("Prices fell 5%. 12 banks closed.", ["Prices fell 5%.", "12 banks closed."]),
+    // "No." abbreviates only before a number.
+    ("He said ‘no.’ Then he left.", ["He said ‘no.’", "Then he left."]),
+    ("They voted no. The bill failed.", ["They voted no.", "The bill failed."]),
+    ("Resolution No. 2254 passed. Russia abstained.", ["Resolution No. 2254 passed.", "Russia abstained."]),
+    ("See Fig. 3 and Nos. 4 and 5. It is clear.", ["See Fig. 3 and Nos. 4 and 5.", "It is clear."]),
   ])
   func splitsAtSentenceEnds(paragraph: String, expected: [String]) {
     #expect(splitter.sentences(in: paragraph) == expected, "input: \(paragraph)")

@@ -7,10 +7,14 @@ public struct SentenceSplitter: Sendable {
   /// Words that end with a period without ending a sentence (compared lowercased, without the period).
   static let abbreviations: Set<String> = [
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "maj", "capt", "cpl", "adm", "brig",
-    "cmdr", "rev", "st", "jr", "sr", "gov", "sen", "rep", "pres", "no", "nos", "vs", "etc", "inc",
+    "cmdr", "rev", "st", "jr", "sr", "gov", "sen", "rep", "pres", "vs", "etc", "inc",
     "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mt", "ft", "fig", "approx", "est", "dept", "univ", "assn", "bros", "sheikh",
+    "nov", "dec", "mt", "ft", "approx", "est", "dept", "univ", "assn", "bros", "sheikh",
   ]
+
+  /// Abbreviations only before a number ("No. 5", "Fig. 2"): "He said no. Then he left." ends
+  /// a sentence.
+  static let numberAbbreviations: Set<String> = ["no", "nos", "fig", "figs"]
 
   public init() {}
 
@@ -43,7 +47,7 @@ public struct SentenceSplitter: Sendable {
       var next = end
       while next < bytes.count, bytes[next] == .space { next += 1 }
       guard next < bytes.count, SentenceSplitter.canStartSentence(UTF8Scalar.decode(bytes, at: next).scalar),
-        bytes[index] != .period || !endsWithAbbreviation(bytes, periodAt: index)
+        bytes[index] != .period || !endsWithAbbreviation(bytes, periodAt: index, nextWordAt: next)
       else {
         index = next
         continue
@@ -60,8 +64,10 @@ public struct SentenceSplitter: Sendable {
   }
 
   /// True when the word before the period is a known abbreviation, an initial ("J."), or
-  /// dotted like "U.S." / "e.g.".
-  private func endsWithAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, periodAt index: Int) -> Bool {
+  /// dotted like "U.S." / "e.g.", or one of ``numberAbbreviations`` with a digit next.
+  private func endsWithAbbreviation(
+    _ bytes: UnsafeBufferPointer<UInt8>, periodAt index: Int, nextWordAt next: Int
+  ) -> Bool {
     var start = index
     while start > 0 {
       let previous = UTF8Scalar.start(before: start, in: bytes)
@@ -73,7 +79,11 @@ public struct SentenceSplitter: Sendable {
     if word.isEmpty { return false }
     if word.contains(".") { return true }
     if word.count == 1, word.first!.isUppercase { return true }
-    return SentenceSplitter.abbreviations.contains(word.lowercased())
+    let lowercased = word.lowercased()
+    if SentenceSplitter.numberAbbreviations.contains(lowercased) {
+      return (0x30...0x39).contains(bytes[next])
+    }
+    return SentenceSplitter.abbreviations.contains(lowercased)
   }
 
   /// The byte length of the sentence-ending mark at `index` (`.`, `!`, `?`, `…`), if one is there.
