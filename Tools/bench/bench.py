@@ -293,13 +293,16 @@ def build_c_loader(shared: Path, workdir: Path) -> Path:
 
 
 def index_corpus(corpus: Corpus, binary: Path, c_loader: Path | None, workdir: Path, rounds: int):
-    """Index runs for one corpus; returns rows for the report and the path of the entity DB."""
+    """Index runs for one corpus; returns rows for the report, the path of the entity DB and
+    the path of the C loader's last index (None without the C loader), kept for the FTS5
+    reference queries."""
     text_mb = corpus.manifest["text_bytes"] / 1e6
     results = collections.defaultdict(list)
     search_db = workdir / f"newsindex-{corpus.label}.db"
+    c_db = workdir / f"c-{corpus.label}.db" if c_loader else None
     for round_number in range(rounds):
         if c_loader:
-            db = workdir / f"c-{corpus.label}.db"
+            db = c_db
             remove_db(db)
             log(f"{corpus.label}: C loader (round {round_number + 1})")
             run = run_measured([str(c_loader), "load", str(db), str(corpus.nul)], workdir)
@@ -311,7 +314,6 @@ def index_corpus(corpus: Corpus, binary: Path, c_loader: Path | None, workdir: P
                                  "rss_mb": run.max_rss_mb, "db_bytes": info["index_size_bytes"],
                                  "rows": info["n_docs"], "load": run.load,
                                  "sqlite": info["sqlite_version"], "status": 0})
-            remove_db(db)
         for mode in ("--no-entities", "entities"):
             db = search_db if mode == "entities" else workdir / f"plain-{corpus.label}.db"
             remove_db(db)
@@ -335,7 +337,7 @@ def index_corpus(corpus: Corpus, binary: Path, c_loader: Path | None, workdir: P
         median = runs[(len(runs) - 1) // 2]
         summary[engine] = dict(median, mb_per_s=text_mb / median["seconds"],
                                all_seconds=[r["seconds"] for r in runs])
-    return summary, search_db
+    return summary, search_db, c_db
 
 
 def paragraphs_in(binary: Path, db: Path) -> int | None:
@@ -500,6 +502,42 @@ def in_process(searchbench: Path, db: Path, queries: list[dict], seed: int, labe
         log(f"{label}: in-process {row['class']:7} n={row['n']:3} p50 {row['p50'] or 0:7.1f} ms  "
             f"p95 {row['p95'] or 0:7.1f} ms  max {row['max'] or 0:7.1f} ms")
     return result
+
+
+# Classes raw_fts5's query mode can state: it quotes every word (so no `abc*` prefix) and has
+# no filters (so no --entity or --since/--until).
+REFERENCE_CLASSES = ["common", "rare", "words", "phrase"]
+
+
+def fts5_reference(c_loader: Path, c_db: Path, queries: list[dict], label: str, workdir: Path,
+                   repeats: int) -> list[dict]:
+    """The same queries of the text-only classes through `raw_fts5 query` on the C loader's
+    index: FTS5's own bm25 with a snippet, `ORDER BY rank LIMIT 10`, in C, the index opened
+    once. Words are ORed (`--op OR`), as newsindex also ranks passages holding only some of
+    them. This is what FTS5 itself costs for each query, the floor for a design built on it.
+    One class at a time: one untimed pass, then `repeats` timed ones."""
+    rows = []
+    for name in REFERENCE_CLASSES:
+        chosen = [q for q in queries if q["class"] == name]
+        if not chosen:
+            continue
+        query_file = workdir / f"reference-{label}-{name}.tsv"
+        query_file.write_text("".join(f"{i}\t{q['query']}\n" for i, q in enumerate(chosen, 1)), encoding="utf-8")
+        argv = [str(c_loader), "query", str(c_db), str(query_file), "--op", "OR", "--warmup", "1",
+                "--repeat", str(repeats)]
+        load_before = load_average()
+        out = subprocess.run(argv, capture_output=True, text=True)
+        if out.returncode != 0:
+            log(f"{label}: raw_fts5 query failed ({out.returncode}): {out.stderr.strip()[:300]}")
+            continue
+        info = json.loads(out.stdout)
+        latency, cpu = info["query_latency"], info["query_cpu"]
+        rows.append({"class": name, "n": latency["n"], "p50": latency["median_ms"], "p95": latency["p95_ms"],
+                     "max": latency["max_ms"], "cpu_p50": cpu["median_ms"], "errors": len(info["query_errors"]),
+                     "rows": info["n_docs"], "load": (load_before, load_average())})
+        log(f"{label}: FTS5 reference {name:7} n={latency['n']:3} p50 {latency['median_ms']:7.1f} ms  "
+            f"p95 {latency['p95_ms']:7.1f} ms")
+    return rows
 
 
 def display_query(query: dict) -> str:
@@ -703,6 +741,32 @@ def report(context: dict, corpora: list[dict], indexing: list[dict], searching: 
             for failure in result["failures"][:5]:
                 add(f"\n{block['label']}: failed in-process, left out: {failure['class']} `{failure['query']}`: {failure['error'][:200]}")
         add("")
+    if any(b.get("reference") for b in searching):
+        add("## FTS5's own cost for the same queries (reference)")
+        add("")
+        add("The text-only classes again, through `raw_fts5 query` (../shared/peers/raw_fts5.c) on the "
+            "C loader's index of the same paragraphs: FTS5's built-in bm25 and a snippet, `ORDER BY rank "
+            "LIMIT 10`, words ORed, in C with the index opened once; one class at a time, one untimed "
+            "pass first. It has no prefix or filter queries. Ratio = newsindex in-process p50 ÷ FTS5 p50. "
+            "Both score every match before keeping ten, so the time follows the number of matches; "
+            "newsindex matches more rows for the same words, because it indexes passages "
+            "(paragraphs over 150 words cut in parts, each with the article's title), not paragraphs.")
+        add("")
+        add("| size | class | queries | FTS5 p50 ms | FTS5 p95 ms | FTS5 max ms | newsindex in-process p50 ms | ratio | newsindex p95 ms | FTS rows (C / newsindex) | load start → end |")
+        add("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
+        rows_by_label = {b["label"]: b["results"] for b in indexing}
+        for block in searching:
+            ours = {r["class"]: r for r in (block.get("in_process") or {}).get("classes", [])}
+            ours_rows = rows_by_label.get(block["label"], {}).get("entities", {}).get("rows")
+            for r in block.get("reference") or []:
+                mine = ours.get(r["class"])
+                ratio = f"{mine['p50'] / r['p50']:.2f}×" if mine and mine.get("p50") and r["p50"] else "–"
+                count = str(r["n"]) + (f" ({r['errors']} errors)" if r["errors"] else "")
+                add(f"| {block['label']} | {r['class']} | {count} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | "
+                    f"{mine['p50']:.1f} | {ratio} | {mine['p95']:.1f} | {r['rows']:,} / {ours_rows or 0:,} | {fmt_load(r['load'])} |"
+                    if mine else
+                    f"| {block['label']} | {r['class']} | {count} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | – | – | – | {r['rows']:,} | {fmt_load(r['load'])} |")
+        add("")
     add("Query classes:")
     add("")
     for name in QUERY_CLASSES + ["start"]:
@@ -782,7 +846,7 @@ def main() -> None:
             log(f"{corpus.label}: corpus {'cached' if generated is None else f'generated in {generated:.1f} s'} "
                 f"({corpus.manifest['articles']:,} articles, {corpus.manifest['jsonl_bytes'] / 1e6:.1f} MB JSONL) in {corpus.folder}")
             corpora.append({"manifest": corpus.manifest, "generated_s": generated})
-            results, db = index_corpus(corpus, binary, c_loader, workdir, args.rounds)
+            results, db, c_db = index_corpus(corpus, binary, c_loader, workdir, args.rounds)
             if "C" in results:
                 context["sqlite"] = results["C"]["sqlite"]
             indexing.append({"label": corpus.label, "text_bytes": corpus.manifest["text_bytes"], "results": results})
@@ -797,9 +861,14 @@ def main() -> None:
             if searchbench:
                 block["in_process"] = in_process(searchbench, db, queries, args.seed, corpus.label, workdir,
                                                  args.in_process_repeat)
+            if c_db:
+                block["reference"] = fts5_reference(c_loader, c_db, queries, corpus.label, workdir,
+                                                    args.in_process_repeat)
             searching.append(block)
             if not args.keep:
                 remove_db(db)
+                if c_db:
+                    remove_db(c_db)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
