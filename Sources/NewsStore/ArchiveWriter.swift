@@ -143,12 +143,12 @@ public final class ArchiveWriter {
   }
 
   private func write(_ article: Article, contentHash hash: String, in db: Database) throws -> Outcome {
-    if let existing = try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, contentHash FROM article WHERE publicID = ?"),
-      arguments: [article.id])
-    {
-      let rowID: Int64 = existing["id"]
-      if existing["contentHash"] == hash {
+    var existing: (rowID: Int64, contentHash: String)?
+    try db.cachedStatement(sql: "SELECT id, contentHash FROM article WHERE publicID = ?").forEachRow(
+      in: db, binding: { DirectBinding.bindCopy($0, 1, article.id) },
+      read: { existing = (sqlite3_column_int64($0, 0), String(cString: sqlite3_column_text($0, 1))) })
+    if let (rowID, storedHash) = existing {
+      if storedHash == hash {
         try db.cachedStatement(sql: "UPDATE article SET location = ? WHERE id = ? AND location <> ?")
           .execute(arguments: [article.location, rowID, article.location])
         return .unchanged
@@ -183,10 +183,18 @@ public final class ArchiveWriter {
         INSERT INTO article(publicID, sourceID, title, date, source, location, url, ownsLocation,
           contentHash, paragraphCount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
-    ).execute(arguments: [
-      article.id, article.sourceID, article.title, article.date?.isoString, article.source,
-      article.location, article.url, article.ownsLocation, hash, article.passages.count,
-    ])
+    ).execute(in: db) { handle in
+      DirectBinding.bindCopy(handle, 1, article.id)
+      DirectBinding.bindCopy(handle, 2, article.sourceID)
+      DirectBinding.bindCopy(handle, 3, article.title)
+      DirectBinding.bindCopy(handle, 4, article.date?.isoString)
+      DirectBinding.bindCopy(handle, 5, article.source)
+      DirectBinding.bindCopy(handle, 6, article.location)
+      DirectBinding.bindCopy(handle, 7, article.url)
+      sqlite3_bind_int64(handle, 8, article.ownsLocation ? 1 : 0)
+      DirectBinding.bindCopy(handle, 9, hash)
+      sqlite3_bind_int64(handle, 10, Int64(article.passages.count))
+    }
     try insertParagraphs(of: article, articleRowID: db.lastInsertedRowID, in: db)
     return outcome
   }
@@ -219,8 +227,11 @@ public final class ArchiveWriter {
       }
     }
     if let first = paragraphIDs.first, let last = paragraphIDs.last {
-      try db.cachedStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?")
-        .execute(arguments: [try ArticleLength.ofParagraphs(first...last, in: db), articleRowID])
+      let length = try ArticleLength.ofParagraphs(first...last, in: db)
+      try db.cachedStatement(sql: "UPDATE article SET tokenCount = ? WHERE id = ?").execute(in: db) { handle in
+        sqlite3_bind_int64(handle, 1, Int64(length))
+        sqlite3_bind_int64(handle, 2, articleRowID)
+      }
     }
     try insertEntities(of: article, paragraphIDs: paragraphIDs, in: db)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Article lengths in tokens, for ranking articles as wholes (`ArchiveReader.searchArticles`).
 ///
@@ -14,12 +15,20 @@ enum ArticleLength {
     var total = 0
     var titleCounted = false
     let sizes = try db.cachedStatement(sql: "SELECT sz FROM paragraphFTS_docsize WHERE id BETWEEN ? AND ?")
-    for blob in try Data.fetchAll(sizes, arguments: [ids.lowerBound, ids.upperBound]) {
-      let columns = columnSizes(blob)
-      guard columns.count == 2 else { continue }
-      total += columns[1] + (titleCounted ? 0 : columns[0])
-      titleCounted = true
-    }
+    try sizes.forEachRow(
+      in: db,
+      binding: { handle in
+        sqlite3_bind_int64(handle, 1, ids.lowerBound)
+        sqlite3_bind_int64(handle, 2, ids.upperBound)
+      },
+      read: { handle in
+        let blob = UnsafeRawBufferPointer(
+          start: sqlite3_column_blob(handle, 0), count: Int(sqlite3_column_bytes(handle, 0)))
+        let columns = columnSizes(blob)
+        guard columns.count == 2 else { return }
+        total += columns[1] + (titleCounted ? 0 : columns[0])
+        titleCounted = true
+      })
     return total
   }
 
@@ -50,6 +59,10 @@ enum ArticleLength {
 
   /// Decodes FTS5's `docsize` blob: one SQLite varint per column.
   static func columnSizes(_ blob: Data) -> [Int] {
+    blob.withUnsafeBytes { columnSizes($0) }
+  }
+
+  static func columnSizes(_ blob: UnsafeRawBufferPointer) -> [Int] {
     var sizes: [Int] = []
     var value = 0
     var length = 0

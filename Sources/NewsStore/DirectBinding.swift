@@ -19,9 +19,46 @@ extension Statement {
       throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
     }
   }
+
+  /// Runs a query with values bound as ``execute(in:binding:)`` does, and calls `read` on each
+  /// row it returns.
+  func forEachRow(
+    in db: Database, binding bind: (_ handle: OpaquePointer) -> Void, read: (_ handle: OpaquePointer) -> Void
+  ) throws {
+    let handle = sqliteStatement
+    sqlite3_reset(handle)
+    bind(handle)
+    defer {
+      sqlite3_reset(handle)
+      sqlite3_clear_bindings(handle)
+    }
+    while true {
+      switch sqlite3_step(handle) {
+      case SQLITE_ROW: read(handle)
+      case SQLITE_DONE: return
+      case let code:
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+      }
+    }
+  }
 }
 
 enum DirectBinding {
+  /// SQLite's SQLITE_TRANSIENT (copy the value now), which Swift cannot import as a macro.
+  static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  /// Binds a short string as text, copied by SQLite (every byte, a NUL included); nil binds NULL.
+  static func bindCopy(_ handle: OpaquePointer, _ index: Int32, _ string: String?) {
+    guard var string else {
+      sqlite3_bind_null(handle, index)
+      return
+    }
+    string.withUTF8 { bytes in
+      let start = UnsafeRawPointer(bytes.baseAddress ?? ("" as StaticString).utf8Start)
+      sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
+    }
+  }
+
   /// Binds UTF-8 bytes as text; an empty buffer (no base address) binds "" rather than NULL.
   static func bindText(_ handle: OpaquePointer, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
     let start = UnsafeRawPointer(bytes.baseAddress ?? ("" as StaticString).utf8Start)

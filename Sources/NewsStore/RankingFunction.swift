@@ -96,7 +96,7 @@ private func countPhrases(
 ) {
   guard let statistics = scoreRow(api, fts, result, argumentCount, arguments) else { return }
   statistics.row.withUnsafeBytes { bytes in
-    sqlite3_result_blob(result, bytes.baseAddress, Int32(bytes.count), SQLITE_TRANSIENT_SWIFT)
+    sqlite3_result_blob(result, bytes.baseAddress, Int32(bytes.count), DirectBinding.transient)
   }
 }
 
@@ -177,5 +177,3 @@ private func scoreRow(
   return statistics
 }
 
-/// SQLite's SQLITE_TRANSIENT (copy the value now), which Swift cannot import as a macro.
-private let SQLITE_TRANSIENT_SWIFT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
