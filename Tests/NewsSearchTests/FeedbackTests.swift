@@ -34,11 +34,25 @@ import Testing
   @Test func rarityIsTheLogOfPassagesOverPassagesHoldingTheWord() throws {
     // 4 passages: "pump" is in all 4, "coolant" in 3, "reactor" in 2; "tsunami" in none, so
     // it counts as held by the results that hold it.
-    let rarity = try expander.rarity(of: ["pump", "coolant", "reactor", "tsunami"], holding: ["tsunami": 2])
+    let (rarity, _) = try expander.rarityAndNames(
+      of: ["pump", "coolant", "reactor", "tsunami"], holding: ["tsunami": 2])
     #expect(rarity["pump"] == 0)
     #expect(abs(rarity["coolant"]! - log(4.0 / 3)) < 1e-12)
     #expect(abs(rarity["reactor"]! - log(2.0)) < 1e-12)
     #expect(abs(rarity["tsunami"]! - log(2.0)) < 1e-12)
+  }
+
+  @Test(arguments: [
+    // A lower-case use wins; then a spelling not all in capitals; a headline's capitals are
+    // lowered unless the word is a name or holds a digit.
+    (["RAISES": 5, "raises": 2], false, "raises"),
+    (["RAISES": 3], false, "raises"),
+    (["METROBANC": 3, "Metrobanc": 1], false, "Metrobanc"),
+    (["OPCW": 4], true, "OPCW"),
+    (["GCR2P": 2], false, "GCR2P"),
+  ])
+  func addedWordsAreShownAsTheTextWritesThem(seen: [String: Int], isName: Bool, shown: String) {
+    #expect(FeedbackExpander.displaySpelling(of: seen, isName: isName) == shown)
   }
 
   @Test func theModelWeighsWordsByTheirShareOfEachResultAndTheirRarity() throws {
