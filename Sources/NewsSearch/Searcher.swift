@@ -80,6 +80,14 @@ public struct Searcher {
     public var suggestion: SpellingSuggestion?
     /// The words pseudo-relevance feedback added (``Options/feedback``), heaviest first.
     public var feedbackWords: [String] = []
+    /// Names matched as typed, not by their stem, which another name shares.
+    public var namesAsTyped: [NameAsTyped] = []
+  }
+
+  /// A name searched as typed ("Hamas"), and the other name its stem would have matched ("Hama").
+  public struct NameAsTyped: Sendable, Equatable {
+    public var typed: String
+    public var otherName: String
   }
 
   let reader: ArchiveReader
@@ -102,19 +110,29 @@ public struct Searcher {
 
   func search(_ typed: SearchQuery, options: Options, typedText: String?) throws -> Results {
     let stemmer = try TermStemmer()
+    // A name whose stem another name shares is matched as typed, and not respelled: the
+    // other name's spellings are not its own.
+    let collisions = try NameCollisionFinder(reader: reader, stemmer: stemmer).collisions(in: typed)
+    var respellable = typed
+    respellable.quotedUnits += collisions.map { typed.units[$0.unit] }
+    let namesAsTyped = collisions.map {
+      NewsStore.NameAsTyped(expression: FTS5QueryCompiler.quoted($0.typed), word: $0.folded)
+    }
     let expansion =
       options.exactSpelling
       ? QueryExpander.Outcome(query: typed)
-      : try QueryExpander(reader: reader, stemmer: stemmer).expand(typed, typedText: typedText)
+      : try QueryExpander(reader: reader, stemmer: stemmer).expand(respellable, typedText: typedText)
     // Other spellings widen the candidates; the first tier stays "every word as typed", so
     // passages in the typed spelling come first and a rare spelling's high IDF does not lift
     // its passages above them.
     var running = passageQuery(for: expansion.query, tieredBy: typed, options: options)
+    running.namesAsTyped = namesAsTyped
     var feedbackWords: [String] = []
     if options.feedback {
       let feedback = try self.feedback(on: expansion.query, firstRun: running, stemmer: stemmer)
       running = passageQuery(for: feedback.query, tieredBy: typed, options: options)
       running.phraseWeights = FTS5QueryCompiler.phraseWeights(for: feedback.query, unitWeights: feedback.unitWeights)
+      running.namesAsTyped = namesAsTyped
       feedbackWords = feedback.addedWords
     }
     let page = try reader.search(running)
@@ -130,6 +148,7 @@ public struct Searcher {
     var results = Results(query: typed, hits: hits, totalMatches: page.totalMatches, facets: page.facets)
     results.expansions = expansion.expansions
     results.feedbackWords = feedbackWords
+    results.namesAsTyped = collisions.map { NameAsTyped(typed: $0.typed, otherName: $0.otherName) }
     if page.totalMatches <= SpellingSuggester.maximumMatches {
       // A respelled query is counted as it would run: with its own spelling variants.
       results.suggestion = try SpellingSuggester(reader: reader, stemmer: stemmer).suggestion(

@@ -35,6 +35,7 @@ public final class Archive: @unchecked Sendable {
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       try RankingFunction.register(in: db)
+      WholeWordFunction.register(in: db)
     }
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
@@ -63,7 +64,10 @@ public final class Archive: @unchecked Sendable {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
-    configuration.prepareDatabase { db in try RankingFunction.register(in: db) }
+    configuration.prepareDatabase { db in
+      try RankingFunction.register(in: db)
+      WholeWordFunction.register(in: db)
+    }
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       try checkIsArchive(queue, path: path, allowEmpty: false)
@@ -88,7 +92,10 @@ public final class Archive: @unchecked Sendable {
   /// A fresh index in memory, for tests.
   public static func inMemory() throws -> Archive {
     var configuration = Configuration()
-    configuration.prepareDatabase { db in try RankingFunction.register(in: db) }
+    configuration.prepareDatabase { db in
+      try RankingFunction.register(in: db)
+      WholeWordFunction.register(in: db)
+    }
     let queue = try DatabaseQueue(configuration: configuration)
     try Schema.migrator.migrate(queue)
     return Archive(path: ":memory:", database: queue)

@@ -17,6 +17,7 @@ extension ArchiveReader {
     var values: [(any DatabaseValueConvertible)?] =
       query.rankArguments + [query.anyUnitExpression ?? query.matchExpression]
     ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
+    ArchiveReader.addNameFilters(of: query, passage: "paragraphFTS.rowid", to: &filters, values: &values)
     for entities in query.entityIDs {
       let marks = Array(repeating: "?", count: entities.count).joined(separator: ", ")
       filters.append(

@@ -76,6 +76,26 @@ extension ArchiveReader {
     }
   }
 
+  /// One-word entity names whose key starts with `prefix` (a stem: "hama" finds Hama and
+  /// Hamas), with their keys and types; at most `limit`, most mentioned first.
+  public func oneWordEntityNames(
+    keyPrefix prefix: String, limit: Int = 50
+  ) throws(StoreError) -> [(name: String, key: String, type: EntityType)] {
+    guard !prefix.isEmpty else { return [] }
+    return try reading { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT name, nameKey, type FROM entity
+          WHERE nameKey >= ? AND nameKey < ? AND instr(nameKey, ' ') = 0
+          ORDER BY mentions DESC LIMIT ?
+          """, arguments: [prefix, prefix + "\u{10FFFF}", limit]
+      ).compactMap { row in
+        EntityType(rawValue: row[2]).map { (name: row[0], key: row[1], type: $0) }
+      }
+    }
+  }
+
   /// Resolves a name as a user types it: a name or alias (any case, accents, dots, hyphens),
   /// else a prefix (`lavr*` or `lavr`) of a word of a name or alias.
   ///

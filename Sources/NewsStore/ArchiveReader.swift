@@ -117,9 +117,10 @@ public final class ArchiveReader {
     }
     let complete =
       preferred == nil ? "1" : "(hit.paragraphID IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?))"
+    ArchiveReader.addNameFilters(of: query, passage: "hit.paragraphID", to: &filters, values: &values)
     // The article is joined only for the filters that need it.
     let joins =
-      query.since == nil && query.until == nil && query.source == nil
+      query.since == nil && query.until == nil && query.source == nil && query.namesAsTyped.isEmpty
       ? "" : "JOIN paragraph ON paragraph.id = hit.paragraphID JOIN article ON article.id = paragraph.articleID"
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
     let score = scored ? ", \(query.rankCall()) AS score" : ""
@@ -133,6 +134,24 @@ public final class ArchiveReader {
         \(whereClause))
       """
     return (sql, values)
+  }
+
+  /// For each of ``PassageQuery/namesAsTyped``: the passage (its id in the column `passage`,
+  /// with `paragraph` and `article` joined) does not match the word's stem, or holds the word
+  /// as typed in its text or title.
+  static func addNameFilters(
+    of query: PassageQuery, passage: String, to filters: inout [String],
+    values: inout [(any DatabaseValueConvertible)?]
+  ) {
+    let holds = WholeWordFunction.name
+    for name in query.namesAsTyped {
+      filters.append(
+        """
+        (\(passage) NOT IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?)
+          OR \(holds)(paragraph.text, ?) OR \(holds)(article.title, ?))
+        """)
+      values += [name.expression, name.word, name.word]
+    }
   }
 
   /// The date and source filters on `article`, shared by passage and article searches.

@@ -40,6 +40,9 @@ public struct PassageQuery: Sendable, Equatable {
   public var entityIDs: [[Int64]]
   /// How many of the entities most often named in all matching passages to return (0: none).
   public var facetLimit: Int
+  /// Words to match as typed, not by their stem: a passage that matches `expression` counts
+  /// only when its text or title holds `word` (see `WholeWordFunction`).
+  public var namesAsTyped: [NameAsTyped] = []
 
   public init(
     matchExpression: String, preferredExpression: String? = nil, since: String? = nil,
@@ -61,6 +64,19 @@ public struct PassageQuery: Sendable, Equatable {
     self.groupByArticle = groupByArticle
     self.titleWeight = titleWeight
     self.textWeight = textWeight
+  }
+}
+
+/// A word whose stem another name shares ("Hamas", whose stem is that of "Hama").
+public struct NameAsTyped: Sendable, Equatable {
+  /// The FTS5 phrase of the word, which matches every word of its stem.
+  public var expression: String
+  /// The word as typed, folded as `NameKey` folds it.
+  public var word: String
+
+  public init(expression: String, word: String) {
+    self.expression = expression
+    self.word = word
   }
 }
 

@@ -71,10 +71,15 @@ struct ResultFormatter {
     return output
   }
 
-  /// `also searched: Idleb, Edlib (spellings of Idlib)`, when names were respelled, and
-  /// `also searched, from the top results: …` with `--feedback`.
+  /// `also searched: Idleb, Edlib (spellings of Idlib)`, when names were respelled,
+  /// `also searched, from the top results: …` with `--feedback`, and `matched as typed: …`
+  /// for a name whose stem another name shares.
   func alsoSearched(_ results: Searcher.Results) -> String {
     var output = ""
+    if !results.namesAsTyped.isEmpty {
+      let parts = results.namesAsTyped.map { "\($0.typed) (not \($0.otherName), which has the same stem)" }
+      output += dim("matched as typed: " + parts.joined(separator: "; ")) + "\n"
+    }
     if !results.expansions.isEmpty {
       let parts = results.expansions.map {
         "\($0.spellings.joined(separator: ", ")) (spellings of \($0.typed))"

@@ -1,0 +1,59 @@
+import Foundation
+import NewsIngest
+import NewsModel
+import NewsStore
+import NewsTestSupport
+import Testing
+
+@testable import NewsSearch
+
+/// Names that porter stems alike: "Hamas" (a group) and "Hama" (a city) are both `hama`, and
+/// each must find only itself; "Kurd" and "Kurds", one kind of name, still find each other.
+@Suite struct NameCollisionTests {
+  static let articles: [(id: String, title: String, text: String)] = [
+    ("group", "Talks in Cairo", "Hamas said on Monday it would attend the talks in Cairo with Egyptian mediators."),
+    ("city", "Shelling in the north", "Government forces shelled Hama on Tuesday, and residents of Hama fled north."),
+    ("kurds", "Town held", "The Kurds held the town. A Kurd from Qamishli said the Kurds would stay."),
+    ("kurd", "Harvest", "A Kurd elder from Qamishli spoke to reporters about the harvest."),
+  ]
+
+  let searcher: Searcher
+
+  init() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.writeJSONLines(
+      "names.jsonl", NameCollisionTests.articles.map { ["id": $0.id, "title": $0.title, "text": $0.text] })
+    let archive = try Archive.inMemory()
+    _ = try IngestPipeline(writer: archive.makeWriter(), options: .init(annotator: .bundled())).run(paths: [path])
+    searcher = Searcher(reader: archive.makeReader())
+  }
+
+  @Test func aNameWhoseStemAnotherNameSharesFindsOnlyItself() throws {
+    let hamas = try searcher.search("Hamas")
+    #expect(hamas.hits.map(\.passage.articleID) == ["group"])
+    #expect(hamas.totalMatches == 1)
+    #expect(hamas.namesAsTyped == [Searcher.NameAsTyped(typed: "Hamas", otherName: "Hama")])
+    // Not respelled as the other name's spellings either.
+    #expect(hamas.expansions.isEmpty)
+
+    let hama = try searcher.search("hama")
+    #expect(hama.hits.map(\.passage.articleID) == ["city"])
+    #expect(hama.namesAsTyped.map(\.otherName) == ["Hamas"])
+
+    let grouped = try searcher.search("Hamas", options: .init(groupByArticle: true))
+    #expect(grouped.hits.map(\.passage.articleID) == ["group"])
+  }
+
+  @Test func aPassageNamingOnlyTheOtherNameIsLeftOutWhateverElseItMatches() throws {
+    // The city's passage has "north", but its "Hama" would count as "Hamas": it goes. The
+    // passages with neither stem are judged by the other words alone.
+    #expect(try searcher.search("Hamas north").hits.map(\.passage.articleID) == ["group"])
+    #expect(try searcher.search("Hamas harvest").hits.map(\.passage.articleID).sorted() == ["group", "kurd"])
+  }
+
+  @Test func formsOfOneKindOfNameStayMerged() throws {
+    let results = try searcher.search("Kurds")
+    #expect(Set(results.hits.map(\.passage.articleID)) == ["kurds", "kurd"])
+    #expect(results.namesAsTyped.isEmpty)
+  }
+}

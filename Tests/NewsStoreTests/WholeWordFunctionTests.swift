@@ -1,0 +1,28 @@
+import Testing
+
+@testable import NewsStore
+
+/// `newshasword(text, word)`, which search uses to match a name as typed rather than by its stem.
+@Suite struct WholeWordFunctionTests {
+  @Test(arguments: [
+    ("Hamas said so.", "hamas", true),
+    ("Talks with HAMAS ended.", "hamas", true),
+    ("The Ḥamas office", "hamas", true),
+    ("Hama's countryside", "hamas", false),
+    ("Hamasaki arrived", "hamas", false),
+    ("in Hama", "hamas", false),
+    ("in Hama", "hama", true),
+    ("", "hama", false),
+  ])
+  func holdsTheWordWholeCaseAndAccentsAside(text: String, word: String, holds: Bool) {
+    #expect(WholeWordFunction.holds(text, word: word) == holds, "\(text) / \(word)")
+  }
+
+  @Test func isRegisteredOnTheArchivesConnections() throws {
+    let archive = try Archive.inMemory()
+    let found = try archive.database.read { db in
+      try Bool.fetchOne(db, sql: "SELECT newshasword('Hamas said so', 'hamas')")
+    }
+    #expect(found == true)
+  }
+}
