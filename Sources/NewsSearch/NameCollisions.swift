@@ -38,16 +38,35 @@ struct NameCollisionFinder {
     var collisions: [Collision] = []
     var seen = Set<String>()
     for ((unit, word), stem) in zip(words, stems) where names.contains(stem) && seen.insert(NameKey.of(word)).inserted {
-      let names = try reader.oneWordEntityNames(keyPrefix: stem)
-      guard names.count > 1 else { continue }
-      let nameStems = try stemmer.terms(of: names.map(\.name))
-      let sameStem = zip(names, nameStems).filter { $0.1 == stem }.map(\.0)
+      // Letters only: a name with a dot or a digit ("Russia.As") is the tagger's slip.
+      let candidates = try reader.oneWordEntityNames(keyPrefix: stem).filter { $0.name.allSatisfy(\.isLetter) }
+      guard candidates.count > 1 else { continue }
+      let candidateStems = try stemmer.terms(of: candidates.map(\.name))
+      let sameStem = zip(candidates, candidateStems).filter { $0.1 == stem }.map(\.0)
       let folded = NameKey.of(word)
-      guard let typed = sameStem.first(where: { $0.key == folded }),
-        let other = sameStem.first(where: { $0.key != folded && $0.type != typed.type })
+      let typedTypes = Set(sameStem.filter { $0.key == folded }.map(\.type))
+      guard !typedTypes.isEmpty,
+        let other = NameCollisionFinder.otherName(among: sameStem.filter { $0.key != folded }, notOfTypes: typedTypes)
       else { continue }
-      collisions.append(Collision(unit: unit, typed: word, folded: folded, otherName: other.name))
+      collisions.append(Collision(unit: unit, typed: word, folded: folded, otherName: other))
     }
     return collisions
+  }
+
+  /// The most mentioned of `names` (rows of one-word entities: one per name and type) that
+  /// is a name of its own: never tagged with one of `types`, and tagged with one type at
+  /// least 90% of the time. A possessive whose apostrophe the source lost ("Syrias" for
+  /// "Syria's") is tagged a bit of everything, a place among them, and is not one.
+  static func otherName(
+    among names: [(name: String, key: String, type: EntityType, mentions: Int)], notOfTypes types: Set<EntityType>
+  ) -> String? {
+    let byKey = Dictionary(grouping: names, by: \.key)
+    let distinct = byKey.values.filter { rows in
+      let total = rows.reduce(0) { $0 + $1.mentions }
+      let largest = rows.map(\.mentions).max() ?? 0
+      return rows.allSatisfy { !types.contains($0.type) } && total > 0 && Double(largest) >= 0.9 * Double(total)
+    }
+    return distinct.max { $0.reduce(0) { $0 + $1.mentions } < $1.reduce(0) { $0 + $1.mentions } }?
+      .max { $0.mentions < $1.mentions }?.name
   }
 }

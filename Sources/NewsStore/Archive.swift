@@ -35,7 +35,7 @@ public final class Archive: @unchecked Sendable {
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       try RankingFunction.register(in: db)
-      WholeWordFunction.register(in: db)
+      try WholeWordFunction.register(in: db)
     }
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
@@ -66,7 +66,7 @@ public final class Archive: @unchecked Sendable {
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
       try RankingFunction.register(in: db)
-      WholeWordFunction.register(in: db)
+      try WholeWordFunction.register(in: db)
     }
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -94,7 +94,7 @@ public final class Archive: @unchecked Sendable {
     var configuration = Configuration()
     configuration.prepareDatabase { db in
       try RankingFunction.register(in: db)
-      WholeWordFunction.register(in: db)
+      try WholeWordFunction.register(in: db)
     }
     let queue = try DatabaseQueue(configuration: configuration)
     try Schema.migrator.migrate(queue)

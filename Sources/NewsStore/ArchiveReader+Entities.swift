@@ -77,21 +77,21 @@ extension ArchiveReader {
   }
 
   /// One-word entity names whose key starts with `prefix` (a stem: "hama" finds Hama and
-  /// Hamas), with their keys and types; at most `limit`, most mentioned first.
+  /// Hamas), with their keys, types and mentions; at most `limit`, most mentioned first.
   public func oneWordEntityNames(
     keyPrefix prefix: String, limit: Int = 50
-  ) throws(StoreError) -> [(name: String, key: String, type: EntityType)] {
+  ) throws(StoreError) -> [(name: String, key: String, type: EntityType, mentions: Int)] {
     guard !prefix.isEmpty else { return [] }
     return try reading { db in
       try Row.fetchAll(
         db,
         sql: """
-          SELECT name, nameKey, type FROM entity
+          SELECT name, nameKey, type, mentions FROM entity
           WHERE nameKey >= ? AND nameKey < ? AND instr(nameKey, ' ') = 0
           ORDER BY mentions DESC LIMIT ?
           """, arguments: [prefix, prefix + "\u{10FFFF}", limit]
       ).compactMap { row in
-        EntityType(rawValue: row[2]).map { (name: row[0], key: row[1], type: $0) }
+        EntityType(rawValue: row[2]).map { (name: row[0], key: row[1], type: $0, mentions: row[3]) }
       }
     }
   }

@@ -3,18 +3,20 @@ import Testing
 @testable import NewsStore
 
 /// `newshasword(text, word)`, which search uses to match a name as typed rather than by its stem.
+/// Case aside for ASCII letters; a non-ASCII byte next to the word counts as a letter.
 @Suite struct WholeWordFunctionTests {
   @Test(arguments: [
     ("Hamas said so.", "hamas", true),
     ("Talks with HAMAS ended.", "hamas", true),
-    ("The Ḥamas office", "hamas", true),
+    ("Talks with Hamas, then more", "hamas", true),
+    ("Hamasé", "hamas", false),
     ("Hama's countryside", "hamas", false),
     ("Hamasaki arrived", "hamas", false),
     ("in Hama", "hamas", false),
     ("in Hama", "hama", true),
     ("", "hama", false),
   ])
-  func holdsTheWordWholeCaseAndAccentsAside(text: String, word: String, holds: Bool) {
+  func holdsTheWordWholeCaseAside(text: String, word: String, holds: Bool) {
     #expect(WholeWordFunction.holds(text, word: word) == holds, "\(text) / \(word)")
   }
 
