@@ -11,7 +11,7 @@ import Testing
 @Suite struct FeedbackTests {
   /// Four articles: two say "reactor"; one tells the same story without the word; one shares
   /// a single word ("pumps").
-  static let articles: [(id: String, title: String, text: String)] = [
+  static let articles: [TestArticle] = [
     ("reactor-pumps", "Plant Alert", "The reactor cooling pumps failed and coolant levels fell at the plant."),
     ("reactor-core", "Core Damage", "Engineers said the reactor core overheated when coolant pumps failed."),
     ("no-word", "Plant Shutdown", "Coolant pumps failed overnight and engineers shut the plant down."),
@@ -22,11 +22,7 @@ import Testing
   let expander: FeedbackExpander
 
   init() throws {
-    let folder = try TemporaryFolder()
-    let path = try folder.writeJSONLines(
-      "plants.jsonl", FeedbackTests.articles.map { ["id": $0.id, "title": $0.title, "text": $0.text] })
-    let archive = try Archive.inMemory()
-    _ = try IngestPipeline(writer: archive.makeWriter()).run(paths: [path])
+    let archive = try indexedArchive(of: FeedbackTests.articles)
     searcher = Searcher(reader: archive.makeReader())
     expander = FeedbackExpander(reader: archive.makeReader(), stemmer: try TermStemmer())
   }

@@ -10,7 +10,7 @@ import Testing
 /// Names that porter stems alike: "Hamas" (a group) and "Hama" (a city) are both `hama`, and
 /// each must find only itself; "Kurd" and "Kurds", one kind of name, still find each other.
 @Suite struct NameCollisionTests {
-  static let articles: [(id: String, title: String, text: String)] = [
+  static let articles: [TestArticle] = [
     ("group", "Talks in Cairo", "Hamas said on Monday it would attend the talks in Cairo with Egyptian mediators."),
     ("city", "Shelling in the north", "Government forces shelled Hama on Tuesday, and residents of Hama fled north."),
     ("kurds", "Town held", "The Kurds held the town. A Kurd from Qamishli said the Kurds would stay."),
@@ -20,12 +20,7 @@ import Testing
   let searcher: Searcher
 
   init() throws {
-    let folder = try TemporaryFolder()
-    let path = try folder.writeJSONLines(
-      "names.jsonl", NameCollisionTests.articles.map { ["id": $0.id, "title": $0.title, "text": $0.text] })
-    let archive = try Archive.inMemory()
-    _ = try IngestPipeline(writer: archive.makeWriter(), options: .init(annotator: .bundled())).run(paths: [path])
-    searcher = Searcher(reader: archive.makeReader())
+    searcher = Searcher(reader: try indexedArchive(of: NameCollisionTests.articles, entities: true).makeReader())
   }
 
   @Test func aNameWhoseStemAnotherNameSharesFindsOnlyItself() throws {

@@ -11,7 +11,7 @@ import Testing
 /// normalisation, whole-article ranking for grouped results, a word in most articles, and
 /// stopwords.
 @Suite struct RankingTests {
-  static let articles: [(id: String, title: String, text: String)] = [
+  static let articles: [TestArticle] = [
     ("tier-both", "Market Report", "A ceasefire held in Aleppo on Monday despite some shelling, traders in the old covered market said on Tuesday, and the prices of bread, fuel, sugar and rice fell for the first time in many weeks across the city."),
     (
       "tier-many", "Shelling Continues",
@@ -35,12 +35,7 @@ import Testing
   let searcher: Searcher
 
   init() throws {
-    let folder = try TemporaryFolder()
-    let path = try folder.writeJSONLines(
-      "collection.jsonl", RankingTests.articles.map { ["id": $0.id, "title": $0.title, "text": $0.text] })
-    let archive = try Archive.inMemory()
-    _ = try IngestPipeline(writer: archive.makeWriter()).run(paths: [path])
-    searcher = Searcher(reader: archive.makeReader())
+    searcher = Searcher(reader: try indexedArchive(of: RankingTests.articles).makeReader())
   }
 
   func ranking(_ query: String, grouped: Bool = false, limit: Int = 10) throws -> [String] {
