@@ -111,6 +111,7 @@ extension NewsIndex {
         for hit in results.hits { print(writer.line(for: hit, grouped: group)) }
         if facets { print(writer.facetsLine(results.facets)) }
         if feedback { print(writer.feedbackLine(results.feedbackWords)) }
+        if !results.namesAsTyped.isEmpty { print(writer.namesAsTypedLine(results.namesAsTyped)) }
         if let suggestion = results.suggestion { print(writer.suggestionLine(suggestion)) }
       } else {
         print(

@@ -56,6 +56,22 @@ struct JSONResultWriter {
     return object.finish()
   }
 
+  /// Names matched as typed, not by the stem another name shares, after the results:
+  /// `{"matched_as_typed": [{"typed": "Hamas", "not": "Hama"}]}`. It has no `rank` either.
+  func namesAsTypedLine(_ names: [Searcher.NameAsTyped]) -> String {
+    var object = JSONObjectWriter()
+    object.add(
+      "matched_as_typed",
+      .array(
+        names.map {
+          var name = JSONObjectWriter()
+          name.add("typed", .string($0.typed))
+          name.add("not", .string($0.otherName))
+          return .raw(name.finish())
+        }))
+    return object.finish()
+  }
+
   /// The "did you mean" line, printed last.
   ///
   /// `{"did_you_mean": "Idlib", "matches": 24, "replacements": [{"typed": "Idlip",
