@@ -83,10 +83,13 @@ extension ArchiveReader {
   ) throws(StoreError) -> [(name: String, key: String, type: EntityType, mentions: Int)] {
     guard !prefix.isEmpty else { return [] }
     return try reading { db in
-      try Row.fetchAll(
+      // An archive from before the kept counts, opened read-only, counts its mentions here.
+      let mentions =
+        try Self.keepsEntityCounts(db) ? "mentions" : "(SELECT COUNT(*) FROM mention WHERE mention.entityID = entity.id)"
+      return try Row.fetchAll(
         db,
         sql: """
-          SELECT name, nameKey, type, mentions FROM entity
+          SELECT name, nameKey, type, \(mentions) AS mentions FROM entity
           WHERE nameKey >= ? AND nameKey < ? AND instr(nameKey, ' ') = 0
           ORDER BY mentions DESC LIMIT ?
           """, arguments: [prefix, prefix + "\u{10FFFF}", limit]

@@ -253,6 +253,8 @@ import Testing
     let old = try Archive.openForReading(path: path).makeReader()
     #expect(try old.topEntities(type: nil, limit: 10) == expected.sorted { $0.name < $1.name })
     #expect(try old.lookUpEntity("Hama") == .found(expected[1]))
+    // Search's check for names that share a stem reads mention counts too.
+    #expect(try old.oneWordEntityNames(keyPrefix: "ham").map { "\($0.name) \($0.mentions)" } == ["Hama 2"])
 
     let upgraded = try Archive.openForWriting(path: path).makeReader()
     #expect(try upgraded.topEntities(type: .place, limit: 10) == expected.sorted { $0.name < $1.name })
