@@ -60,15 +60,7 @@ struct JSONResultWriter {
   /// `{"matched_as_typed": [{"typed": "Hamas", "not": "Hama"}]}`. It has no `rank` either.
   func namesAsTypedLine(_ names: [Searcher.NameAsTyped]) -> String {
     var object = JSONObjectWriter()
-    object.add(
-      "matched_as_typed",
-      .array(
-        names.map {
-          var name = JSONObjectWriter()
-          name.add("typed", .string($0.typed))
-          name.add("not", .string($0.otherName))
-          return .raw(name.finish())
-        }))
+    object.add("matched_as_typed", JSONResultWriter.stringObjects(names.map { [("typed", $0.typed), ("not", $0.otherName)] }))
     return object.finish()
   }
 
@@ -83,14 +75,18 @@ struct JSONResultWriter {
     object.add("matches", .number(Double(suggestion.totalMatches)))
     object.add(
       "replacements",
-      .array(
-        suggestion.replacements.map {
-          var replacement = JSONObjectWriter()
-          replacement.add("typed", .string($0.typed))
-          replacement.add("suggested", .string($0.suggested))
-          return .raw(replacement.finish())
-        }))
+      JSONResultWriter.stringObjects(suggestion.replacements.map { [("typed", $0.typed), ("suggested", $0.suggested)] }))
     return object.finish()
+  }
+
+  /// An array of objects whose values are strings, each object's keys in the order given.
+  static func stringObjects(_ objects: [[(key: String, value: String)]]) -> JSONValue {
+    .array(
+      objects.map { pairs in
+        var object = JSONObjectWriter()
+        for (key, value) in pairs { object.add(key, .string(value)) }
+        return .raw(object.finish())
+      })
   }
 
   /// The `--facets` line, after the results: `{"facets": [{"name", "type", "paragraphs"}]}`.
