@@ -3,7 +3,7 @@ import NewsStore
 
 /// Names that stemming merges with another name: porter gives "Hamas" (the group) and "Hama"
 /// (the city) the one stem `hama`, so a search for either found both. Such a word, typed as a
-/// unit of its own, is matched as typed instead (`PassageQuery.namesAsTyped`): a passage that
+/// unit of its own, is matched as typed instead (`PassageQuery.wordsAsTyped`): a passage that
 /// has the stem only in the other name's form is left out, whatever else it matches.
 ///
 /// Two names collide when the word's stem is a name in the archive's vocabulary (most of its

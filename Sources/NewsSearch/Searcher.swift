@@ -115,9 +115,7 @@ public struct Searcher {
     let collisions = try NameCollisionFinder(reader: reader, stemmer: stemmer).collisions(in: typed)
     var respellable = typed
     respellable.quotedUnits += collisions.map { typed.units[$0.unit] }
-    let namesAsTyped = collisions.map {
-      NewsStore.NameAsTyped(expression: FTS5QueryCompiler.quoted($0.typed), word: $0.folded)
-    }
+    let wordsAsTyped = collisions.map { WordAsTyped(expression: FTS5QueryCompiler.quoted($0.typed), word: $0.folded) }
     let expansion =
       options.exactSpelling
       ? QueryExpander.Outcome(query: typed)
@@ -125,14 +123,12 @@ public struct Searcher {
     // Other spellings widen the candidates; the first tier stays "every word as typed", so
     // passages in the typed spelling come first and a rare spelling's high IDF does not lift
     // its passages above them.
-    var running = passageQuery(for: expansion.query, tieredBy: typed, options: options)
-    running.namesAsTyped = namesAsTyped
+    var running = passageQuery(for: expansion.query, tieredBy: typed, options: options, wordsAsTyped: wordsAsTyped)
     var feedbackWords: [String] = []
     if options.feedback {
       let feedback = try self.feedback(on: expansion.query, firstRun: running, stemmer: stemmer)
-      running = passageQuery(for: feedback.query, tieredBy: typed, options: options)
+      running = passageQuery(for: feedback.query, tieredBy: typed, options: options, wordsAsTyped: wordsAsTyped)
       running.phraseWeights = FTS5QueryCompiler.phraseWeights(for: feedback.query, unitWeights: feedback.unitWeights)
-      running.namesAsTyped = namesAsTyped
       feedbackWords = feedback.addedWords
     }
     let page = try reader.search(running)
@@ -195,8 +191,11 @@ public struct Searcher {
     return try reader.search(counting).totalMatches
   }
 
-  /// `query` selects the passages; `tiers` says which rank first (all its units).
-  func passageQuery(for query: SearchQuery, tieredBy tiers: SearchQuery, options: Options) -> PassageQuery {
+  /// `query` selects the passages; `tiers` says which rank first (all its units);
+  /// `wordsAsTyped` are matched as typed, not by their stem.
+  func passageQuery(
+    for query: SearchQuery, tieredBy tiers: SearchQuery, options: Options, wordsAsTyped: [WordAsTyped] = []
+  ) -> PassageQuery {
     var passageQuery = PassageQuery(
       matchExpression: FTS5QueryCompiler.matchExpression(for: query),
       since: options.since?.isoString, until: options.until?.isoString, source: options.source,
@@ -204,6 +203,7 @@ public struct Searcher {
       titleWeight: Searcher.defaultTitleWeight, textWeight: Searcher.defaultTextWeight,
       k1: Searcher.defaultK1, b: Searcher.defaultB,
       entityIDs: options.entityIDs, facetLimit: options.facetLimit)
+    passageQuery.wordsAsTyped = wordsAsTyped
     if options.groupByArticle {
       passageQuery.anyUnitExpression = FTS5QueryCompiler.anyUnitExpression(for: query)
       passageQuery.exclusionExpression = FTS5QueryCompiler.exclusionExpression(for: query)

@@ -120,7 +120,7 @@ public final class ArchiveReader {
     ArchiveReader.addNameFilters(of: query, passage: "hit.paragraphID", to: &filters, values: &values)
     // The article is joined only for the filters that need it.
     let joins =
-      query.since == nil && query.until == nil && query.source == nil && query.namesAsTyped.isEmpty
+      query.since == nil && query.until == nil && query.source == nil && query.wordsAsTyped.isEmpty
       ? "" : "JOIN paragraph ON paragraph.id = hit.paragraphID JOIN article ON article.id = paragraph.articleID"
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
     let score = scored ? ", \(query.rankCall()) AS score" : ""
@@ -136,7 +136,7 @@ public final class ArchiveReader {
     return (sql, values)
   }
 
-  /// For each of ``PassageQuery/namesAsTyped``: the passage (its id in the column `passage`,
+  /// For each of ``PassageQuery/wordsAsTyped``: the passage (its id in the column `passage`,
   /// with `paragraph` and `article` joined) does not match the word's stem, or holds the word
   /// as typed in its text or title.
   static func addNameFilters(
@@ -144,7 +144,7 @@ public final class ArchiveReader {
     values: inout [(any DatabaseValueConvertible)?]
   ) {
     let holds = WholeWordFunction.name
-    for name in query.namesAsTyped {
+    for name in query.wordsAsTyped {
       filters.append(
         """
         (\(passage) NOT IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?)

@@ -16,7 +16,7 @@ extension Statement {
     sqlite3_clear_bindings(handle)
     guard code == SQLITE_DONE else {
       sqlite3_reset(handle)
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+      throw failure(code, in: db)
     }
   }
 
@@ -36,10 +36,13 @@ extension Statement {
       switch sqlite3_step(handle) {
       case SQLITE_ROW: read(handle)
       case SQLITE_DONE: return
-      case let code:
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+      case let code: throw failure(code, in: db)
       }
     }
+  }
+
+  private func failure(_ code: Int32, in db: Database) -> DatabaseError {
+    DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
   }
 }
 
@@ -53,15 +56,16 @@ enum DirectBinding {
       sqlite3_bind_null(handle, index)
       return
     }
-    string.withUTF8 { bytes in
-      let start = UnsafeRawPointer(bytes.baseAddress ?? ("" as StaticString).utf8Start)
-      sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
-    }
+    string.withUTF8 { bindText(handle, index, $0, destructor: transient) }
   }
 
-  /// Binds UTF-8 bytes as text; an empty buffer (no base address) binds "" rather than NULL.
-  static func bindText(_ handle: OpaquePointer, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+  /// Binds UTF-8 bytes as text, by default without a copy (`SQLITE_STATIC`: nil); an empty
+  /// buffer (no base address) binds "" rather than NULL.
+  static func bindText(
+    _ handle: OpaquePointer, _ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>,
+    destructor: sqlite3_destructor_type? = nil
+  ) {
     let start = UnsafeRawPointer(bytes.baseAddress ?? ("" as StaticString).utf8Start)
-    sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+    sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), destructor)
   }
 }

@@ -42,7 +42,7 @@ public struct PassageQuery: Sendable, Equatable {
   public var facetLimit: Int
   /// Words to match as typed, not by their stem: a passage that matches `expression` counts
   /// only when its text or title holds `word` (see `WholeWordFunction`).
-  public var namesAsTyped: [NameAsTyped] = []
+  public var wordsAsTyped: [WordAsTyped] = []
 
   public init(
     matchExpression: String, preferredExpression: String? = nil, since: String? = nil,
@@ -67,8 +67,9 @@ public struct PassageQuery: Sendable, Equatable {
   }
 }
 
-/// A word whose stem another name shares ("Hamas", whose stem is that of "Hama").
-public struct NameAsTyped: Sendable, Equatable {
+/// A word to match as typed, not by its stem: a name whose stem another name shares ("Hamas",
+/// whose stem is that of "Hama").
+public struct WordAsTyped: Sendable, Equatable {
   /// The FTS5 phrase of the word, which matches every word of its stem.
   public var expression: String
   /// The word as typed, folded as `NameKey` folds it.

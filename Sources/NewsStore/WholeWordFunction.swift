@@ -7,7 +7,7 @@ import GRDBSQLite
 /// FTS5 matches the stems its porter tokenizer makes, and porter gives two names one stem
 /// when one is the other plus an "s" (Hamas and Hama, the group and the city, are both
 /// `hama`). Search checks the word as typed with this function for such names (see
-/// `PassageQuery.namesAsTyped`), on every passage the stem matched: tens of thousands at a
+/// `PassageQuery.wordsAsTyped`), on every passage the stem matched: tens of thousands at a
 /// million paragraphs, so it reads SQLite's bytes in place. A byte outside ASCII next to the
 /// word counts as a letter ("Hamasé" does not hold "hamas").
 enum WholeWordFunction {
@@ -30,12 +30,6 @@ enum WholeWordFunction {
     guard code == SQLITE_OK else {
       throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(name)")
     }
-  }
-
-  static func holds(_ text: String, word: String) -> Bool {
-    var text = text
-    var word = word
-    return text.withUTF8 { text in word.withUTF8 { holds(text, word: $0) } }
   }
 
   /// Whether `text` holds `word` (lower case) with no letter, digit or non-ASCII byte on
