@@ -11,15 +11,13 @@ import Testing
   init() throws {
     folder = try TemporaryFolder()
     db = folder.url.appendingPathComponent("plants.db").path
-    let articles = [
-      ("2011-03-12-pumps.txt", "Plant Alert", "The reactor cooling pumps failed and coolant levels fell at the plant."),
-      ("2011-03-13-core.txt", "Core Damage", "Engineers said the reactor core overheated when coolant pumps failed."),
-      ("2011-03-14-shutdown.txt", "Plant Shutdown", "Coolant pumps failed overnight and engineers shut the plant down."),
-      ("2011-03-15-petrol.txt", "Fuel Prices", "Petrol prices rose again at the pumps in the capital."),
-    ]
-    for (name, title, text) in articles { try folder.write("in/" + name, title + "\n\n" + text + "\n") }
-    let index = try Run(["index", "--db", db, "--no-entities", folder.url.appendingPathComponent("in").path])
-    #expect(index.status == 0, "\(index.error)")
+    try folder.indexArticles(
+      [
+        ("2011-03-12-pumps.txt", "Plant Alert", "The reactor cooling pumps failed and coolant levels fell at the plant."),
+        ("2011-03-13-core.txt", "Core Damage", "Engineers said the reactor core overheated when coolant pumps failed."),
+        ("2011-03-14-shutdown.txt", "Plant Shutdown", "Coolant pumps failed overnight and engineers shut the plant down."),
+        ("2011-03-15-petrol.txt", "Fuel Prices", "Petrol prices rose again at the pumps in the capital."),
+      ], into: db, options: ["--no-entities"])
   }
 
   @Test func theAddedWordsAreShownAndFindMore() throws {
