@@ -11,7 +11,9 @@ public struct ContentHash: Sendable {
 
   /// Adds a string followed by a separator byte, so that ("ab","c") and ("a","bc") differ.
   public mutating func add(_ text: String) {
-    for byte in text.utf8 { mix(byte) }
+    text.withUTF8Bytes { bytes in
+      for byte in bytes { mix(byte) }
+    }
     mix(0x1F)
   }
 

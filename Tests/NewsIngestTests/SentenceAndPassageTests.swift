@@ -51,6 +51,13 @@ import Testing
     }
   }
 
+  @Test(arguments: [
+    ("", 0), ("one", 1), ("two words", 2), ("  spaced   out  ", 2), ("é à", 2), (" ", 0),
+  ])
+  func countsWordsBetweenSpaces(text: String, expected: Int) {
+    #expect(PassageSplitter.wordCount(text) == expected)
+  }
+
   @Test func doesNotCutAtAbbreviations() {
     let sentence = "Officials in the U.S. said Gen. Votel would visit the base soon."
     let block = Array(repeating: sentence, count: 20).joined(separator: " ")

@@ -72,8 +72,49 @@ import Testing
     #expect(TextCleaner.normalizeCharacters(raw) == expected)
   }
 
-  @Test func collapsesSpaces() {
-    #expect(TextCleaner.collapseSpaces("  a   b  c ") == "a b c")
+  @Test(arguments: [
+    ("  a   b  c ", "a b c"),
+    ("already single", "already single"),
+    (" leading", "leading"),
+    ("trailing ", "trailing"),
+    ("Aleppó  née", "Aleppó née"),
+    ("", ""),
+    ("   ", ""),
+  ])
+  func collapsesSpaces(raw: String, expected: String) {
+    #expect(TextCleaner.collapseSpaces(raw) == expected)
+  }
+
+  @Test(arguments: [
+    ("opera-\ntion", true),
+    ("opera-   \ntion", true),  // spaces after the hyphen
+    ("opera-\r\ntion", true),
+    ("al-Sham\nfighters", false),  // a hyphen inside a word
+    ("ends with a hyphen-", false),  // no line end after it
+    ("- \n", true),
+    ("no hyphen at all\n", false),
+    ("a - b\nc", false),
+  ])
+  func findsLineEndHyphens(text: String, expected: Bool) {
+    #expect(TextCleaner.hasLineEndHyphen(text) == expected, "input: \(text.debugDescription)")
+  }
+
+  @Test(arguments: [
+    ("plain ASCII, with a line feed\n", true),
+    ("", true),
+    ("tab\there", false),
+    ("carriage\rreturn", false),
+    ("delete\u{7F}", false),
+    ("curly ’ quote", false),
+  ])
+  func recognisesPlainASCII(text: String, expected: Bool) {
+    #expect(TextCleaner.isPlainASCII(text) == expected, "input: \(text.debugDescription)")
+  }
+
+  @Test func splitsLinesKeepingEmptyOnes() {
+    #expect(TextCleaner.lines(of: "a\n\nbé\n") == ["a", "", "bé", ""])
+    #expect(TextCleaner.lines(of: "") == [""])
+    #expect(TextCleaner.lines(of: "one line") == ["one line"])
   }
 
   @Test func dropsEmptyParagraphs() {

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// Cuts paragraphs into passages: the unit that search ranks and returns.
 ///
 /// A paragraph of ordinary length is one passage. A long one (FA-KES stores each article as a
@@ -56,13 +58,16 @@ public struct PassageSplitter: Sendable {
   }
 
   static func wordCount(_ text: String) -> Int {
-    var count = 0
-    var inWord = false
-    for byte in text.utf8 {
-      let isSpace = byte == 0x20
-      if !isSpace && !inWord { count += 1 }
-      inWord = !isSpace
+    // Branch-free: a word starts at each non-space byte after a space (or at the start).
+    text.withUTF8Bytes { bytes in
+      var count = 0
+      var previousIsSpace: UInt8 = 1
+      for byte in bytes {
+        let isSpace: UInt8 = byte == 0x20 ? 1 : 0
+        count &+= Int(previousIsSpace & (isSpace ^ 1))
+        previousIsSpace = isSpace
+      }
+      return count
     }
-    return count
   }
 }

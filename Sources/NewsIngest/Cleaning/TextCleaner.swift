@@ -1,4 +1,6 @@
 import Foundation
+import NewsModel
+
 /// Cleans text extracted from PDFs and web pages into paragraphs a reader can use.
 ///
 /// Each rule is a named static function so that it can be tested alone. `paragraphs(in:)`
@@ -44,7 +46,7 @@ public struct TextCleaner: Sendable {
   /// and zero-width characters, and repairs C1 controls left by a Latin-1 misreading (U+0092 → ’).
   public static func normalizeCharacters(_ text: String) -> String {
     // Fast path: printable ASCII and line feeds need no change (most newswire text).
-    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
+    if isPlainASCII(text) { return text }
     // Built as UTF-8 bytes, copying each kept scalar's bytes as they are: appending scalars to a
     // String one by one cost as much as the rest of cleaning.
     var text = text
@@ -82,6 +84,18 @@ public struct TextCleaner: Sendable {
       return output
     }
     return String(decoding: output, as: UTF8.self)
+  }
+
+  /// True when `text` holds only printable ASCII and line feeds.
+  static func isPlainASCII(_ text: String) -> Bool {
+    text.withUTF8Bytes { bytes in
+      // Branch-free over the whole text: most texts pass, so an early exit would rarely help.
+      var outside: UInt8 = 0
+      for byte in bytes {
+        outside |= (byte &- 0x20 >= 0x5F ? 1 : 0) & (byte == 0x0A ? 0 : 1)
+      }
+      return outside == 0
+    }
   }
 
   // MARK: - Rule 2: paragraphs
@@ -181,38 +195,64 @@ public struct TextCleaner: Sendable {
   /// Collapses runs of spaces (justified PDF text) and trims the ends.
   public static func collapseSpaces(_ text: String) -> String {
     // Works on UTF-8 bytes: a space is one byte and never part of a multi-byte character.
-    var output: [UInt8] = []
-    output.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for byte in text.utf8 {
-      if byte == 0x20 {
-        pendingSpace = !output.isEmpty
-        continue
+    text.withUTF8Bytes { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return text }
+      // Most paragraphs have nothing to collapse: keep the string rather than copy it.
+      var doubled: UInt8 = 0
+      var previous: UInt8 = 0
+      for byte in bytes {
+        doubled |= (byte == 0x20 ? 1 : 0) & (previous == 0x20 ? 1 : 0)
+        previous = byte
       }
-      if pendingSpace { output.append(0x20) }
-      pendingSpace = false
-      output.append(byte)
+      if doubled == 0, first != 0x20, last != 0x20 { return text }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      for byte in bytes {
+        if byte == 0x20 {
+          pendingSpace = !output.isEmpty
+          continue
+        }
+        if pendingSpace { output.append(0x20) }
+        pendingSpace = false
+        output.append(byte)
+      }
+      return String(decoding: output, as: UTF8.self)
     }
-    return String(decoding: output, as: UTF8.self)
   }
 
   /// Splits at line feeds, keeping empty lines (they separate paragraphs).
   static func lines(of text: String) -> [Substring] {
-    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    // Line ends found in the bytes; the UTF-8 view turns offsets into indices in constant time.
+    let ends = text.withUTF8Bytes { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
+    let utf8 = text.utf8
+    var lines: [Substring] = []
+    lines.reserveCapacity(ends.count + 1)
+    var start = utf8.startIndex
+    for end in ends {
+      let endIndex = utf8.index(utf8.startIndex, offsetBy: end)
+      lines.append(text[start..<endIndex])
+      start = utf8.index(after: endIndex)
+    }
+    lines.append(text[start...])
+    return lines
   }
 
   /// True when some line ends with a hyphen (spaces after it allowed).
   static func hasLineEndHyphen(_ text: String) -> Bool {
-    var lastNonSpace: UInt8 = 0
-    for byte in text.utf8 {
-      if byte == 0x0A || byte == 0x0D {
-        if lastNonSpace == 0x2D { return true }
-        lastNonSpace = 0
-      } else if byte != 0x20 {
-        lastNonSpace = byte
+    // Jumps from hyphen to hyphen with `memchr` (hyphens are few) and looks past the spaces
+    // after each one for a line end.
+    text.withUTF8Bytes { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      var index = 0
+      while index < bytes.count, let found = memchr(base + index, 0x2D, bytes.count - index) {
+        index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        var next = index
+        while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+        if next < bytes.count, bytes[next] == 0x0A || bytes[next] == 0x0D { return true }
       }
+      return false
     }
-    return false
   }
 
   // MARK: - Helpers
