@@ -26,13 +26,18 @@ final class BatchWriter: @unchecked Sendable {
   /// thread, which bounds the run.
   private let checkpointer: LogCheckpointer?
   private let checkpointQueue = DispatchQueue(label: "newsindex.checkpointer")
+  /// Counts capitalisation as batches go by, when the run starts on an empty archive and tags
+  /// no entities: the end of the run then reads no paragraph again.
+  private let capitalisationCounter: CapitalisationCounter?
   private let lock = NSLock()
   private var finished: [Result] = []
   private var error: StoreError?
 
-  init(writer: ArchiveWriter, depth: Int = BatchWriter.defaultDepth) {
+  init(writer: ArchiveWriter, depth: Int = BatchWriter.defaultDepth, countsCapitalisation: Bool = false) {
     self.writer = writer
     self.slots = DispatchSemaphore(value: depth)
+    // Without a counter the end of the run counts over the paragraphs, as before.
+    self.capitalisationCounter = countsCapitalisation ? ((try? writer.makeCapitalisationCounter()) ?? nil) : nil
     // Without a checkpointer (an index in memory, or a second connection refused) the writer
     // checkpoints by itself, as SQLite does by default.
     self.checkpointer = (try? writer.makeLogCheckpointer()) ?? nil
@@ -42,6 +47,7 @@ final class BatchWriter: @unchecked Sendable {
   func submit(_ batch: [Article]) {
     // Hashed here, on the submitting thread: the writer's thread is the one that bounds a run.
     let contentHashes = batch.map(\.contentHash)
+    capitalisationCounter?.add(batch)
     slots.wait()
     queue.async { [self] in
       defer { slots.signal() }

@@ -167,7 +167,9 @@ public final class IngestPipeline {
 
     init(pipeline: IngestPipeline) {
       self.pipeline = pipeline
-      self.batchWriter = BatchWriter(writer: pipeline.writer, depth: pipeline.options.concurrent ? BatchWriter.defaultDepth : 1)
+      self.batchWriter = BatchWriter(
+        writer: pipeline.writer, depth: pipeline.options.concurrent ? BatchWriter.defaultDepth : 1,
+        countsCapitalisation: pipeline.options.annotator == nil)
     }
 
     var storeError: StoreError? { batchWriter.firstError }

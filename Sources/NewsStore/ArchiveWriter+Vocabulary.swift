@@ -37,39 +37,26 @@ extension ArchiveWriter {
   /// Paragraphs sampled to tell.
   static let casedSample = 10_000
 
+  /// Where the vocabulary scan is cut in two (``VocabularyCounts/scan(in:from:to:)``), so that
+  /// the two halves take about the same time (1.3 s each at 1M paragraphs).
+  static let vocabularySplitTerm = "l"
+
   /// Replaces the rows of `spellingKey` with the current vocabulary of `paragraphFTS`.
   ///
   /// `nameEvidence` gives the counts that tell names (mentions, or capitalisation) when they
   /// were started on another thread (see ``finishEntities()``); without it they are counted
-  /// here.
+  /// here. `laterTerms`, when given, holds the vocabulary from ``vocabularySplitTerm`` on, read
+  /// on another thread; this connection then reads only the terms before it.
   static func fillSpellingKeys(
-    in db: Database, nameEvidence: BackgroundWork<NameEvidence>? = nil
+    in db: Database, nameEvidence: BackgroundWork<NameEvidence>? = nil,
+    laterTerms: BackgroundWork<VocabularyCounts>? = nil
   ) throws {
     try db.execute(sql: "DELETE FROM spellingKey")
-    // An fts5vocab table in temp: nothing is added to the file's schema, and a read-only
-    // search never needs it. One scan of the index gives every count used below.
-    try db.execute(
-      sql:
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraphTermColumns USING fts5vocab(main, paragraphFTS, 'col')"
-    )
-    // Paragraphs whose text holds the term, and its occurrences there (mentions are found in
-    // text only); a term only titles hold counts the paragraphs under those titles.
-    var textCounts: [String: (docs: Int, occurrences: Int)] = [:]
-    var titleDocs: [String: Int] = [:]
-    let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT term, col, doc, cnt FROM temp.paragraphTermColumns
-        WHERE length(term) BETWEEN \(minimumSpellingTermLength) AND \(maximumSpellingTermLength)
-          AND NOT term GLOB '*[^a-z]*'
-        """)
-    while let row = try rows.next() {
-      if row[1] as String == "text" {
-        textCounts[row[0]] = (row[2], row[3])
-      } else {
-        titleDocs[row[0]] = row[2]
-      }
-    }
+    var vocabulary = try VocabularyCounts.scan(
+      in: db, to: laterTerms == nil ? VocabularyCounts.afterLastTerm : vocabularySplitTerm)
+    if let laterTerms { try vocabulary.add(laterTerms.value()) }
+    let textCounts = vocabulary.text
+    let titleDocs = vocabulary.titleDocs
     guard !textCounts.isEmpty || !titleDocs.isEmpty else { return }
     let cased =
       try Double.fetchOne(
@@ -85,6 +72,15 @@ extension ArchiveWriter {
     for term in Set(textCounts.keys).union(titleDocs.keys).sorted() {
       let docs = textCounts[term]?.docs ?? titleDocs[term] ?? 0
       try insert.execute(arguments: [term, VariantKey.of(term), docs, names.contains(term)])
+    }
+  }
+
+  /// Starts reading the vocabulary from ``vocabularySplitTerm`` on, on another thread, for
+  /// ``fillSpellingKeys(in:nameEvidence:laterTerms:)``; nil for an index in memory.
+  static func scanLaterTermsAside(of database: any DatabaseWriter) -> BackgroundWork<VocabularyCounts>? {
+    guard let pool = database as? DatabasePool else { return nil }
+    return BackgroundWork {
+      try pool.read { db in try VocabularyCounts.scan(in: db, from: vocabularySplitTerm) }
     }
   }
 

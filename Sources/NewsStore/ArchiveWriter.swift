@@ -20,6 +20,9 @@ public final class ArchiveWriter {
   /// Mentions of the batch being written, inserted together at its end (see
   /// ``insertPendingMentions(in:)``).
   var pendingMentions: [MentionRow] = []
+  /// Counts capitalisation along a run into an empty archive; dropped once a write does anything
+  /// but add articles, since its counts then no longer match what the archive holds.
+  var capitalisationCounter: CapitalisationCounter?
 
   init(archive: Archive) {
     self.archive = archive
@@ -35,14 +38,17 @@ public final class ArchiveWriter {
   public func write(_ articles: [Article], contentHashes: [String]) throws(StoreError) -> [Outcome] {
     precondition(articles.count == contentHashes.count, "one content hash per article")
     do {
-      return try archive.database.write { db in
+      let outcomes = try archive.database.write { db in
         let outcomes = try zip(articles, contentHashes).map { try write($0, contentHash: $1, in: db) }
         try insertPendingMentions(in: db)
         return outcomes
       }
+      if outcomes.contains(where: { $0 != .added }) { capitalisationCounter = nil }
+      return outcomes
     } catch {
       entityIDs.removeAll()
       pendingMentions.removeAll()
+      capitalisationCounter = nil
       throw StoreError.wrapping(error, path: archive.path, writing: true)
     }
   }
@@ -59,6 +65,24 @@ public final class ArchiveWriter {
         try db.execute(sql: "PRAGMA wal_autocheckpoint = \(LogCheckpointer.writerBackstopPages)")
       }
       return try LogCheckpointer(path: archive.path)
+    } catch {
+      throw StoreError.wrapping(error, path: archive.path, writing: true)
+    }
+  }
+
+  /// A counter of capitalisation for the caller to give every batch it writes (on a thread of
+  /// its own), so that ``finishEntities()`` finds the evidence for names already counted; nil
+  /// when the archive already holds paragraphs, or is in memory (which counts in line).
+  ///
+  /// The counts are used only when every write of the run added articles and the archive has
+  /// no entity mentions (an index run with `--no-entities`); otherwise the end of the run
+  /// counts over the paragraphs as before.
+  public func makeCapitalisationCounter() throws(StoreError) -> CapitalisationCounter? {
+    guard let pool = archive.database as? DatabasePool else { return nil }
+    do {
+      let isEmpty = try pool.read { db in try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM paragraph)") ?? false) }
+      capitalisationCounter = isEmpty ? try CapitalisationCounter() : nil
+      return capitalisationCounter
     } catch {
       throw StoreError.wrapping(error, path: archive.path, writing: true)
     }
@@ -86,6 +110,7 @@ public final class ArchiveWriter {
   public func finishEntities() throws(StoreError) {
     do {
       let nameEvidence = countNameEvidenceAside()
+      let laterTerms = ArchiveWriter.scanLaterTermsAside(of: archive.database)
       try archive.database.write { db in
         let duplicates = try Row.fetchAll(
           db,
@@ -116,15 +141,17 @@ public final class ArchiveWriter {
             SELECT id, name, (SELECT group_concat(alias, ' | ') FROM entityAlias WHERE entityID = entity.id)
             FROM entity
             """)
-        try ArchiveWriter.fillSpellingKeys(in: db, nameEvidence: nameEvidence)
+        try ArchiveWriter.fillSpellingKeys(in: db, nameEvidence: nameEvidence, laterTerms: laterTerms)
       }
       // Fold the write-ahead log into the file, so that a copy of the file alone is complete.
       try archive.database.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
       }
       entityIDs.removeAll()
+      capitalisationCounter = nil
     } catch {
       entityIDs.removeAll()
+      capitalisationCounter = nil
       throw StoreError.wrapping(error, path: archive.path, writing: true)
     }
   }
@@ -139,7 +166,13 @@ public final class ArchiveWriter {
   /// index in memory) counts later, in line.
   private func countNameEvidenceAside() -> BackgroundWork<NameEvidence>? {
     guard let pool = archive.database as? DatabasePool else { return nil }
-    return BackgroundWork { try pool.read { db in try ArchiveWriter.countNameEvidence(in: db) } }
+    let counted = capitalisationCounter
+    return BackgroundWork {
+      try pool.read { db in
+        if let counted, try !ArchiveWriter.hasMentions(in: db) { return .capitalisation(try counted.counts()) }
+        return try ArchiveWriter.countNameEvidence(in: db)
+      }
+    }
   }
 
   private func write(_ article: Article, contentHash hash: String, in db: Database) throws -> Outcome {

@@ -15,15 +15,23 @@ enum ScratchTermTable {
   static func using<Result>(
     _ name: String, columns: [String], vocabulary: String, _ body: (Database) throws -> Result
   ) throws -> Result {
-    let scratch = try DatabaseQueue(path: "")
-    return try scratch.write { db in
+    try create(name, columns: columns, vocabulary: vocabulary).write(body)
+  }
+
+  /// A fresh scratch database holding `name` and `<name>Terms`, for a caller that fills it over
+  /// time. It may keep a transaction open between two uses: nothing else ever reads it.
+  static func create(_ name: String, columns: [String], vocabulary: String) throws -> DatabaseQueue {
+    var configuration = Configuration()
+    configuration.allowsUnsafeTransactions = true
+    let scratch = try DatabaseQueue(path: "", configuration: configuration)
+    try scratch.write { db in
       try db.execute(
         sql: """
           CREATE VIRTUAL TABLE \(name) USING fts5(
             \(columns.joined(separator: ", ")), content = '', columnsize = 0, tokenize = '\(Schema.tokenizer)');
           CREATE VIRTUAL TABLE \(name)Terms USING fts5vocab(\(name), '\(vocabulary)');
           """)
-      return try body(db)
     }
+    return scratch
   }
 }

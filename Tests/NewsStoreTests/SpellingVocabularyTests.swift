@@ -151,6 +151,106 @@ import Testing
   }
 }
 
+/// The end of a run on an archive file: the vocabulary read in two halves on two connections,
+/// and the capitalisation of a run into an empty archive counted while it writes.
+@Suite struct SpellingVocabularyOnFileTests {
+  let folder: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsindex-vocabulary-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  func archiveFile(_ name: String) throws -> Archive {
+    try Archive.openForWriting(path: folder.appendingPathComponent(name).path)
+  }
+
+  func article(_ id: String, _ passages: [String]) -> Article {
+    Article(
+      id: id, sourceID: nil, title: "Zone report", date: nil, source: nil, location: "\(id).txt", url: nil,
+      passages: passages)
+  }
+
+  /// Terms on both sides of the split, digits and accents (which the scan skips), and names.
+  var articles: [Article] {
+    [
+      article("a", ["Troops near Aleppó met Kurdish units in 2019. Officials in Manbij said the talks ended."]),
+      article("b", ["Residents of Idleb fled north. Zabadani and Yabroud were shelled, and Idleb too."]),
+      article("c", ["Convoys reached Tarsus on 12 May. the Tarsus port reopened; tarsus traders cheered."]),
+    ]
+  }
+
+  func spellingRows(_ archive: Archive) throws -> [String] {
+    try archive.dumpForTests().filter { $0.contains("isName:") }
+  }
+
+  /// What an index in memory (one connection: every count in line) makes of `articles`.
+  func rowsCountedInLine(_ articles: [Article]) throws -> [String] {
+    let archive = try Archive.inMemory()
+    let writer = archive.makeWriter()
+    _ = try writer.write(articles)
+    try writer.finishEntities()
+    return try spellingRows(archive)
+  }
+
+  @Test func twoHalvesOfTheVocabularyGiveTheRowsOfOne() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let archive = try archiveFile("halves.db")
+    let writer = archive.makeWriter()
+    _ = try writer.write(articles)
+    try writer.finishEntities()
+    let rows = try spellingRows(archive)
+    #expect(rows.contains { $0.contains("\"aleppo\"") } && rows.contains { $0.contains("\"zabadani\"") })
+    #expect(rows == (try rowsCountedInLine(articles)))
+  }
+
+  @Test func capitalisationCountedAlongTheRunMatchesACountAtTheEnd() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let archive = try archiveFile("along.db")
+    let writer = archive.makeWriter()
+    let counter = try #require(try writer.makeCapitalisationCounter())
+    _ = try writer.write(articles)
+    counter.add(articles)
+    try writer.finishEntities()
+    let rows = try spellingRows(archive)
+    #expect(rows.contains { $0.contains("\"idleb\"") && $0.contains("isName:1") })
+    #expect(rows == (try rowsCountedInLine(articles)))
+    // The archive now holds paragraphs: a later run counts at its end.
+    #expect(try writer.makeCapitalisationCounter() == nil)
+  }
+
+  @Test func theEndOfTheRunTakesTheCountsAlongTheRun() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let archive = try archiveFile("taken.db")
+    let writer = archive.makeWriter()
+    let counter = try #require(try writer.makeCapitalisationCounter())
+    // Told of capitals the archive does not hold: the vocabulary shows it took the counter's word.
+    let written = [article("c", ["Convoys reached tarsus on 12 May. the tarsus port reopened; tarsus traders cheered."])]
+    _ = try writer.write(written)
+    counter.add(articles)
+    try writer.finishEntities()
+    // (Porter makes "tarsu" of Tarsus.)
+    #expect(try spellingRows(archive).contains { $0.contains("\"tarsu\"") && $0.contains("isName:1") })
+    #expect(try rowsCountedInLine(written).contains { $0.contains("\"tarsu\"") && $0.contains("isName:0") })
+  }
+
+  @Test func aReplacedArticleSendsTheCountBackToTheEnd() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let archive = try archiveFile("replaced.db")
+    let writer = archive.makeWriter()
+    let counter = try #require(try writer.makeCapitalisationCounter())
+    let first = [article("c", ["Convoys reached Tarsus. the Tarsus port reopened; Tarsus traders cheered."])]
+    let second = [article("c", ["Convoys reached tarsus. the tarsus port reopened; tarsus traders cheered."])]
+    for batch in [first, second] {
+      _ = try writer.write(batch)
+      counter.add(batch)
+    }
+    try writer.finishEntities()
+    // The first version's capitals are gone from the archive, and from its names.
+    #expect(try spellingRows(archive) == (try rowsCountedInLine(second)))
+  }
+}
+
 @Suite struct TermStemmerTests {
   @Test func termsAreWhatTheIndexMakesOfWords() throws {
     let stemmer = try TermStemmer()
