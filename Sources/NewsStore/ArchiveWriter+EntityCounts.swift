@@ -56,6 +56,22 @@ extension ArchiveWriter {
           """)
       countedThrough = 0
     }
+    // No entity (a run with `--no-entities`): nothing to count, and the scan of new paragraphs
+    // below would still visit every one (0.4 s at 1M paragraphs).
+    if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entity)") == true {
+      try countMentions(in: db, since: countedThrough)
+    }
+    try db.execute(
+      sql: """
+        DELETE FROM entityRecount;
+        DELETE FROM removedParagraph;
+        UPDATE entityCountState SET countedThrough = (SELECT coalesce(max(id), 0) FROM paragraph);
+        """)
+  }
+
+  /// Counts again the entities that lost mentions, and adds the mentions of paragraphs past
+  /// `countedThrough` (or removed) to the rest.
+  private static func countMentions(in db: Database, since countedThrough: Int64) throws {
     // Entities that lost mentions: from scratch, through the (entityID, paragraphID) index.
     try db.execute(
       sql: """
@@ -97,11 +113,5 @@ extension ArchiveWriter {
         ) AS added
         WHERE entity.id = added.id;
         """, arguments: ["countedThrough": countedThrough])
-    try db.execute(
-      sql: """
-        DELETE FROM entityRecount;
-        DELETE FROM removedParagraph;
-        UPDATE entityCountState SET countedThrough = (SELECT coalesce(max(id), 0) FROM paragraph);
-        """)
   }
 }
