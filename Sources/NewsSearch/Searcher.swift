@@ -145,17 +145,38 @@ public struct Searcher {
     results.expansions = expansion.expansions
     results.feedbackWords = feedbackWords
     results.namesAsTyped = collisions.map { NameAsTyped(typed: $0.typed, otherName: $0.otherName) }
-    if page.totalMatches <= SpellingSuggester.maximumMatches {
+    // Many partial matches and none with every word (the first tier ranks first, so the first
+    // hit would hold them all): a rare word may be mistyped.
+    let onlyPartial =
+      page.totalMatches > SpellingSuggester.maximumMatches && !options.groupByArticle && typed.units.count > 1
+      && hits.first.map { !$0.matchesAllTermsInSomeSpelling } == true
+    if page.totalMatches <= SpellingSuggester.maximumMatches || onlyPartial {
       // A respelled query is counted as it would run: with its own spelling variants.
       results.suggestion = try SpellingSuggester(reader: reader, stemmer: stemmer).suggestion(
-        for: typed, typedText: typedText, totalMatches: page.totalMatches,
+        for: typed, typedText: typedText, totalMatches: onlyPartial ? 0 : page.totalMatches,
         countMatches: { respelled in
           let expander = QueryExpander(reader: reader, stemmer: stemmer)
           let runs = options.exactSpelling ? respelled : try expander.expand(respelled, typedText: nil).query
-          return try countMatches(runs, options: options)
+          return try onlyPartial
+            ? countMatchesOfEveryWord(runs, options: options)
+            : countMatches(runs, options: options)
         })
+      results.suggestion?.countsEveryWord = onlyPartial
     }
     return results
+  }
+
+  /// Passages whose text holds every unit of `query` (each in any of its spellings), with the
+  /// search's filters.
+  func countMatchesOfEveryWord(_ query: SearchQuery, options: Options) throws -> Int {
+    var counting = passageQuery(for: query, tieredBy: query, options: options)
+    guard let every = counting.preferredExpression else { return 0 }
+    counting.matchExpression = every
+    counting.preferredExpression = nil
+    counting.limit = 1
+    counting.offset = 0
+    counting.facetLimit = 0
+    return try reader.search(counting).totalMatches
   }
 
   /// Runs `firstRun`'s first page and expands `query` with the words of its results: whole

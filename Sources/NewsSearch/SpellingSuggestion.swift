@@ -22,13 +22,17 @@ public struct SpellingSuggestion: Sendable, Equatable {
   /// query rather than text.
   public var text: String?
   /// Passages (articles, when grouped) the suggested query matches: always more than the
-  /// query as typed.
+  /// query as typed. With ``countsEveryWord``, only the passages that hold every word.
   public var totalMatches: Int
+  /// True when the query as typed matched only in part (no passage holds every word, one word
+  /// being rare), and ``totalMatches`` counts the passages that hold every suggested word.
+  public var countsEveryWord: Bool
 
-  public init(replacements: [Replacement], text: String?, totalMatches: Int) {
+  public init(replacements: [Replacement], text: String?, totalMatches: Int, countsEveryWord: Bool = false) {
     self.replacements = replacements
     self.text = text
     self.totalMatches = totalMatches
+    self.countsEveryWord = countsEveryWord
   }
 }
 
@@ -41,6 +45,9 @@ public struct SpellingSuggestion: Sendable, Equatable {
 /// spelling variants first, then words one edit away (two from 8 letters on), at least three
 /// times as common. The first candidate that gets the query more hits is kept; the whole
 /// suggestion must get more hits than the query as typed.
+///
+/// A query of several words that many passages match in part, none with every word, is looked
+/// at too ("Aleppo hospitl bombing"): there the hits counted are the passages with every word.
 struct SpellingSuggester {
   /// Suggestions are looked for when the query matched at most this many passages.
   static let maximumMatches = 2

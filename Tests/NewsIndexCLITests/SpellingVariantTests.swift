@@ -101,4 +101,18 @@ import Testing
     let quoted = try Run(["search", "--db", db, #""Idlip""#])
     #expect(quoted.output == "no paragraph matches '\"Idlip\"'\n")
   }
+
+  @Test func aMistypedWordAmongOthersThatMatchGetsADidYouMean() throws {
+    // "shelling" and "government" match three paragraphs; none holds all three words as typed.
+    let run = try Run(["search", "--db", db, "Idlip shelling government"])
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("1–3 of 3 paragraphs matching 'Idlip shelling government'\n"))
+    #expect(run.output.contains("partial match"))
+    #expect(run.output.hasSuffix("\ndid you mean: \"Idlib shelling government\"? (1 paragraph with every word)\n"))
+    let json = try Run(["search", "--db", db, "--json", "Idlip shelling government"])
+    #expect(
+      json.output.hasSuffix(
+        #"{"did_you_mean":"Idlib shelling government","matches":1,"matches_counted":"every word","replacements":[{"typed":"Idlip","suggested":"Idlib"}]}"#
+          + "\n"))
+  }
 }

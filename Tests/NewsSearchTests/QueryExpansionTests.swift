@@ -170,7 +170,19 @@ enum SpellingFixture {
     #expect(few.suggestion?.totalMatches == 3)
   }
 
-  @Test(arguments: [#""Idlip""#, "Idlib", "Greece", "shelling"])
+  @Test func didYouMeanLooksAtAQueryThatMatchedOnlyInPart() throws {
+    // Three passages hold "residents" or "shelling" (a title counts), none "Idlip".
+    let partial = try searcher.search("Idlip residents shelling")
+    #expect(partial.totalMatches == 3)
+    #expect(partial.hits.allSatisfy { !$0.matchesAllTermsInSomeSpelling })
+    let suggestion = try #require(partial.suggestion)
+    #expect(suggestion.text == "Idlib residents shelling")
+    #expect(suggestion.countsEveryWord)
+    // "Government artillery shelled villages in southern Idlib on Monday, residents said".
+    #expect(suggestion.totalMatches == 1)
+  }
+
+  @Test(arguments: [#""Idlip""#, "Idlib", "Greece", "shelling", "Idlib Greece", "Idlib residents shelling"])
   func noSuggestionWhenNothingBetterIsFound(query: String) throws {
     #expect(try searcher.search(query).suggestion == nil)
   }

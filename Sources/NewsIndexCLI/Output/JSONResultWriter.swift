@@ -68,11 +68,14 @@ struct JSONResultWriter {
   ///
   /// `{"did_you_mean": "Idlib", "matches": 24, "replacements": [{"typed": "Idlip",
   /// "suggested": "Idlib"}]}`. It has no `rank`, so a reader of results can tell it apart.
+  /// When the query as typed matched only in part, `"matches_counted": "every word"` says
+  /// that `matches` counts the passages holding every suggested word.
   func suggestionLine(_ suggestion: SpellingSuggestion) -> String {
     var object = JSONObjectWriter()
     let text = suggestion.text ?? suggestion.replacements.map(\.suggested).joined(separator: " ")
     object.add("did_you_mean", .string(text))
     object.add("matches", .number(Double(suggestion.totalMatches)))
+    if suggestion.countsEveryWord { object.add("matches_counted", .string("every word")) }
     object.add(
       "replacements",
       JSONResultWriter.stringObjects(suggestion.replacements.map { [("typed", $0.typed), ("suggested", $0.suggested)] }))

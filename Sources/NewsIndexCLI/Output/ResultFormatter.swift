@@ -92,12 +92,14 @@ struct ResultFormatter {
     return output
   }
 
-  /// `did you mean: "Idlib"? (24 paragraphs)`, when a respelled query finds more.
+  /// `did you mean: "Idlib"? (24 paragraphs)`, when a respelled query finds more;
+  /// `(3 paragraphs with every word)` when the query as typed matched only in part.
   func suggestion(_ results: Searcher.Results, unit: String) -> String {
     guard let suggestion = results.suggestion else { return "" }
     let text = suggestion.text ?? suggestion.replacements.map(\.suggested).joined(separator: " ")
     let count = suggestion.totalMatches
-    return "did you mean: \"\(text)\"? (\(count) \(unit)\(count == 1 ? "" : "s"))\n"
+    let every = suggestion.countsEveryWord ? " with every word" : ""
+    return "did you mean: \"\(text)\"? (\(count) \(unit)\(count == 1 ? "" : "s")\(every))\n"
   }
 
   /// Wraps `text` at word boundaries to the width, indented, with the matches marked.
