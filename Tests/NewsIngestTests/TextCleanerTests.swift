@@ -120,4 +120,9 @@ import Testing
   @Test func dropsEmptyParagraphs() {
     #expect(cleaner.paragraphs(in: "\n\n   \n\n").isEmpty)
   }
+
+  @Test func dropsRulesBetweenSections() {
+    let text = "Coffee futures opened lower.\n\n-----\n\n* * *\n\n— · —\n\nCocoa was steady.\n\n٣\n\nبيان"
+    #expect(cleaner.paragraphs(in: text) == ["Coffee futures opened lower.", "Cocoa was steady.", "٣", "بيان"])
+  }
 }

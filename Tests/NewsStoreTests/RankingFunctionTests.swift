@@ -41,6 +41,28 @@ import Testing
     }
   }
 
+  @Test func aRowFarShorterThanAverageGetsNoMoreForIt() throws {
+    try database.write { db in
+      let filler = Array(repeating: "market", count: 20).joined(separator: " ")
+      try db.execute(
+        sql: """
+          CREATE VIRTUAL TABLE short USING fts5(title, text);
+          INSERT INTO short(rowid, title, text) VALUES
+            (1, 'letter', 'volcker'), (2, 'letter', 'volcker said'), (3, 'letter', ?), (4, 'letter', ?);
+          """, arguments: [filler, filler])
+    }
+    let found = try database.read { db in
+      try Dictionary(
+        uniqueKeysWithValues: Row.fetchAll(
+          db, sql: "SELECT rowid, newsrank(short, 1.2, 0.75, 1, 1) FROM short WHERE short MATCH 'volcker'"
+        ).map { ($0[0] as Int64, $0[1] as Double) })
+    }
+    // Rows of 2 and 3 tokens, 47 in 4 rows: both are normalised as half of 11.75 tokens.
+    let expected = idf(rows: 4, containing: 2) * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 0.5))
+    #expect(abs(found[1]! - expected) < 1e-9)
+    #expect(abs(found[2]! - expected) < 1e-9)
+  }
+
   /// BM25's IDF, `ln((N − n + 0.5) / (n + 0.5))`, floored as FTS5 floors it.
   func idf(rows: Double, containing: Double) -> Double {
     max(log((rows - containing + 0.5) / (containing + 0.5)), RankingFunction.idfFloor)

@@ -36,8 +36,14 @@ public struct TextCleaner: Sendable {
     return TextCleaner.groupParagraphs(lines).compactMap { paragraphLines in
       let joined = TextCleaner.collapseSpaces(
         TextCleaner.joinWrappedLines(paragraphLines, vocabulary: vocabulary))
-      return joined.isEmpty ? nil : joined
+      return TextCleaner.holdsWords(joined) ? joined : nil
     }
+  }
+
+  /// False for a paragraph of punctuation and symbols only ("-----", "* * *"): a rule between
+  /// sections, which would only match searches by the title it is indexed under.
+  static func holdsWords(_ paragraph: String) -> Bool {
+    paragraph.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
   }
 
   // MARK: - Rule 1: characters
