@@ -116,7 +116,6 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "newsindex-vocabulary-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("old.db").path
     // An archive as the previous release left it: every migration but the vocabulary's.
     do {
@@ -153,7 +152,7 @@ import Testing
 
 /// The end of a run on an archive file: the vocabulary read in two halves on two connections,
 /// and the capitalisation of a run into an empty archive counted while it writes.
-@Suite struct SpellingVocabularyOnFileTests {
+@Suite final class SpellingVocabularyOnFileTests {
   let folder: URL
 
   init() throws {
@@ -161,8 +160,17 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
+  deinit { try? FileManager.default.removeItem(at: folder) }
+
   func archiveFile(_ name: String) throws -> Archive {
     try Archive.openForWriting(path: folder.appendingPathComponent(name).path)
+  }
+
+  /// A new archive file, its writer, and the writer's capitalisation counter.
+  func newArchiveCounting(_ name: String) throws -> (Archive, ArchiveWriter, CapitalisationCounter) {
+    let archive = try archiveFile(name)
+    let writer = archive.makeWriter()
+    return (archive, writer, try #require(try writer.makeCapitalisationCounter()))
   }
 
   func article(_ id: String, _ passages: [String]) -> Article {
@@ -194,7 +202,6 @@ import Testing
   }
 
   @Test func twoHalvesOfTheVocabularyGiveTheRowsOfOne() throws {
-    defer { try? FileManager.default.removeItem(at: folder) }
     let archive = try archiveFile("halves.db")
     let writer = archive.makeWriter()
     _ = try writer.write(articles)
@@ -205,10 +212,7 @@ import Testing
   }
 
   @Test func capitalisationCountedAlongTheRunMatchesACountAtTheEnd() throws {
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let archive = try archiveFile("along.db")
-    let writer = archive.makeWriter()
-    let counter = try #require(try writer.makeCapitalisationCounter())
+    let (archive, writer, counter) = try newArchiveCounting("along.db")
     _ = try writer.write(articles)
     counter.add(articles)
     try writer.finishEntities()
@@ -220,10 +224,7 @@ import Testing
   }
 
   @Test func theEndOfTheRunTakesTheCountsAlongTheRun() throws {
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let archive = try archiveFile("taken.db")
-    let writer = archive.makeWriter()
-    let counter = try #require(try writer.makeCapitalisationCounter())
+    let (archive, writer, counter) = try newArchiveCounting("taken.db")
     // Told of capitals the archive does not hold: the vocabulary shows it took the counter's word.
     let written = [article("c", ["Convoys reached tarsus on 12 May. the tarsus port reopened; tarsus traders cheered."])]
     _ = try writer.write(written)
@@ -235,10 +236,7 @@ import Testing
   }
 
   @Test func aReplacedArticleSendsTheCountBackToTheEnd() throws {
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let archive = try archiveFile("replaced.db")
-    let writer = archive.makeWriter()
-    let counter = try #require(try writer.makeCapitalisationCounter())
+    let (archive, writer, counter) = try newArchiveCounting("replaced.db")
     let first = [article("c", ["Convoys reached Tarsus. the Tarsus port reopened; Tarsus traders cheered."])]
     let second = [article("c", ["Convoys reached tarsus. the tarsus port reopened; tarsus traders cheered."])]
     for batch in [first, second] {
