@@ -43,6 +43,49 @@ public enum FTS5QueryCompiler {
     return excluding(query.exclusions, from: all)
   }
 
+  /// ``allUnitsExpression(for:)``'s tier as `newstier`'s units argument, against the phrases
+  /// of `query`'s ``matchExpression(for:)``: for each unit of `tiers`, the phrases of the match
+  /// expression that are its phrases, with the column each must occur in (text; title under
+  /// `title:`). Nil when there is no tier, or when a phrase of `tiers` is not among the match
+  /// expression's phrases in a column it can be seen in, or the exclusions differ: the tier then
+  /// needs its own MATCH.
+  public static func tierUnits(of tiers: SearchQuery, in query: SearchQuery) -> String? {
+    if tiers.units.count == 1, case .inTitle = tiers.units[0] { return nil }
+    guard tiers.exclusions == query.exclusions else { return nil }
+    var matched: [(phrase: QueryUnit, column: Int?)] = []
+    for unit in query.units + query.exclusions { collectPhrases(of: unit, column: nil, into: &matched) }
+    var units: [String] = []
+    for unit in tiers.units {
+      var typed: [(phrase: QueryUnit, column: Int?)] = []
+      collectPhrases(of: unit, column: textColumnIndex, into: &typed)
+      var alternatives: [String] = []
+      for (phrase, column) in typed {
+        guard let column else { return nil }
+        let found = matched.indices.filter {
+          matched[$0].phrase == phrase && (matched[$0].column == nil || matched[$0].column == column)
+        }
+        guard !found.isEmpty else { return nil }
+        alternatives += found.map { "\($0):\(column)" }
+      }
+      units.append(alternatives.joined(separator: ","))
+    }
+    return units.joined(separator: ";")
+  }
+
+  /// The phrases of `unit` in the order ``expression(for:column:)`` writes them, each with the
+  /// column it is looked for in: `column`, or the title's under `title:`.
+  static func collectPhrases(of unit: QueryUnit, column: Int?, into phrases: inout [(phrase: QueryUnit, column: Int?)]) {
+    switch unit {
+    case .phrase: phrases.append((unit, column))
+    case .inTitle(let inner): collectPhrases(of: inner, column: titleColumnIndex, into: &phrases)
+    case .either(let options): for option in options { collectPhrases(of: option, column: column, into: &phrases) }
+    }
+  }
+
+  /// The columns' positions in the FTS5 table (`paragraphFTS(title, text)`).
+  static let titleColumnIndex = 0
+  static let textColumnIndex = 1
+
   /// FTS5 numbers the phrases of an expression in the order they are written; this spreads
   /// one weight per unit over its phrases (a unit `a OR b` is two phrases), in the order of
   /// ``anyUnitExpression(for:)`` and ``matchExpression(for:)``, whose exclusions come last.

@@ -173,6 +173,7 @@ public struct Searcher {
     guard let every = counting.preferredExpression else { return 0 }
     counting.matchExpression = every
     counting.preferredExpression = nil
+    counting.preferredPhrases = nil
     counting.limit = 1
     counting.offset = 0
     counting.facetLimit = 0
@@ -205,6 +206,7 @@ public struct Searcher {
   func countMatches(_ query: SearchQuery, options: Options) throws -> Int {
     var counting = passageQuery(for: query, tieredBy: query, options: options)
     counting.preferredExpression = nil  // the order does not matter for a count
+    counting.preferredPhrases = nil
     counting.preferredUnitExpressions = nil
     counting.limit = 1
     counting.offset = 0
@@ -233,6 +235,7 @@ public struct Searcher {
       }
     } else {
       passageQuery.preferredExpression = FTS5QueryCompiler.allUnitsExpression(for: tiers)
+      passageQuery.preferredPhrases = FTS5QueryCompiler.tierUnits(of: tiers, in: query)
     }
     return passageQuery
   }

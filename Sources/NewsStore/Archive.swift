@@ -34,8 +34,7 @@ public final class Archive: @unchecked Sendable {
     configuration.busyMode = .timeout(30)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
-      try RankingFunction.register(in: db)
-      try WholeWordFunction.register(in: db)
+      try Archive.registerFunctions(in: db)
     }
     do {
       let pool = try DatabasePool(path: path, configuration: configuration)
@@ -65,8 +64,7 @@ public final class Archive: @unchecked Sendable {
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
-      try RankingFunction.register(in: db)
-      try WholeWordFunction.register(in: db)
+      try Archive.registerFunctions(in: db)
     }
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -93,12 +91,18 @@ public final class Archive: @unchecked Sendable {
   public static func inMemory() throws -> Archive {
     var configuration = Configuration()
     configuration.prepareDatabase { db in
-      try RankingFunction.register(in: db)
-      try WholeWordFunction.register(in: db)
+      try Archive.registerFunctions(in: db)
     }
     let queue = try DatabaseQueue(configuration: configuration)
     try Schema.migrator.migrate(queue)
     return Archive(path: ":memory:", database: queue)
+  }
+
+  /// The SQL functions search uses, registered on every connection the archive opens.
+  static func registerFunctions(in db: Database) throws {
+    try RankingFunction.register(in: db)
+    try TierFunction.register(in: db)
+    try WholeWordFunction.register(in: db)
   }
 
   public func makeWriter() -> ArchiveWriter { ArchiveWriter(archive: self) }

@@ -103,8 +103,13 @@ public final class ArchiveReader {
     _ query: PassageQuery, scored: Bool = true
   ) -> (sql: String, values: [(any DatabaseValueConvertible)?]) {
     var filters: [String] = []
-    var values: [(any DatabaseValueConvertible)?] = (scored ? query.rankArguments : []) + [query.matchExpression]
-    let preferred = scored ? query.preferredExpression : nil
+    // The first tier: read off each row's phrases when the query says which stand for what
+    // (`newstier`, in the FTS5 scan itself), else a second MATCH.
+    let tierUnits = scored ? query.preferredPhrases : nil
+    let preferred = scored && tierUnits == nil ? query.preferredExpression : nil
+    var values: [(any DatabaseValueConvertible)?] = (scored ? query.rankArguments : [])
+    if let tierUnits { values.append(tierUnits) }
+    values.append(query.matchExpression)
     if let preferred { values.append(preferred) }
     ArchiveReader.addArticleFilters(of: query, to: &filters, values: &values)
     // EXISTS, not `paragraphID IN (…)`: SQLite would hand an IN list to FTS5 as rowid
@@ -116,14 +121,18 @@ public final class ArchiveReader {
       values += entities.map { $0 as (any DatabaseValueConvertible)? }
     }
     let complete =
-      preferred == nil ? "1" : "(hit.paragraphID IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?))"
+      tierUnits != nil
+      ? "hit.complete"
+      : preferred == nil ? "1" : "(hit.paragraphID IN (SELECT rowid FROM paragraphFTS WHERE paragraphFTS MATCH ?))"
     ArchiveReader.addNameFilters(of: query, passage: "hit.paragraphID", to: &filters, values: &values)
     // The article is joined only for the filters that need it.
     let joins =
       query.since == nil && query.until == nil && query.source == nil && query.wordsAsTyped.isEmpty
       ? "" : "JOIN paragraph ON paragraph.id = hit.paragraphID JOIN article ON article.id = paragraph.articleID"
     let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-    let score = scored ? ", \(query.rankCall()) AS score" : ""
+    let score =
+      (scored ? ", \(query.rankCall()) AS score" : "")
+      + (tierUnits != nil ? ", \(TierFunction.name)(paragraphFTS, ?) AS complete" : "")
     let sql = """
       WITH hit AS (
         SELECT paragraphFTS.rowid AS paragraphID\(score)

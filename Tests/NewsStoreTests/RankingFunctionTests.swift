@@ -142,3 +142,45 @@ import Testing
     #expect(abs(partial! - (2 * aleppo[1]! + shelling[1]!)) < 1e-9)
   }
 }
+
+/// `newstier()`: whether a row holds every unit, read off its phrase instances.
+@Suite struct TierFunctionTests {
+  @Test func theUnitsArgumentIsParsedOrRefused() {
+    let units = TierFunction.units(from: "0:1,2:1;1:0")
+    #expect(units?.map { $0.map { $0.phrase } } == [[0, 2], [1]])
+    #expect(units?.map { $0.map { $0.column } } == [[1, 1], [0]])
+    for malformed in ["", "0", "a:b", "0:1;", ";0:1", "0:1,,"] {
+      #expect(TierFunction.units(from: malformed) == nil, "\(malformed)")
+    }
+  }
+
+  @Test func aRowHoldsAUnitWhenOneOfItsPhrasesIsInItsColumn() throws {
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in try TierFunction.register(in: db) }
+    let database = try DatabaseQueue(configuration: configuration)
+    try database.write { db in
+      try db.execute(
+        sql: """
+          CREATE VIRTUAL TABLE doc USING fts5(title, text);
+          INSERT INTO doc(rowid, title, text) VALUES
+            (1, 'idlib', 'shelling near idleb'),
+            (2, 'report', 'shelling in idlib'),
+            (3, 'report', 'talks in geneva');
+          """)
+    }
+    func tier(_ units: String) throws -> [Int64: Int] {
+      try database.read { db in
+        try Dictionary(
+          uniqueKeysWithValues: Row.fetchAll(
+            db, sql: "SELECT rowid, newstier(doc, ?) FROM doc WHERE doc MATCH 'idlib OR idleb OR shelling OR talks'",
+            arguments: [units]
+          ).map { ($0[0] as Int64, $0[1] as Int) })
+      }
+    }
+    // Phrases: 0 idlib, 1 idleb, 2 shelling, 3 talks; columns: 0 title, 1 text.
+    #expect(try tier("0:1;2:1") == [1: 0, 2: 1, 3: 0])  // idlib in the text, and shelling
+    #expect(try tier("0:1,1:1;2:1") == [1: 1, 2: 1, 3: 0])  // either spelling will do
+    #expect(try tier("0:0") == [1: 1, 2: 0, 3: 0])  // idlib in the title
+    #expect(throws: DatabaseError.self) { try tier("9:1") }  // no such phrase
+  }
+}
