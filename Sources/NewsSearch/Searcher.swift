@@ -169,14 +169,9 @@ public struct Searcher {
   /// Passages whose text holds every unit of `query` (each in any of its spellings), with the
   /// search's filters.
   func countMatchesOfEveryWord(_ query: SearchQuery, options: Options) throws -> Int {
-    var counting = passageQuery(for: query, tieredBy: query, options: options)
-    guard let every = counting.preferredExpression else { return 0 }
+    guard let every = FTS5QueryCompiler.allUnitsExpression(for: query) else { return 0 }
+    var counting = countingQuery(for: query, options: options)
     counting.matchExpression = every
-    counting.preferredExpression = nil
-    counting.preferredPhrases = nil
-    counting.limit = 1
-    counting.offset = 0
-    counting.facetLimit = 0
     return try reader.search(counting).totalMatches
   }
 
@@ -204,14 +199,19 @@ public struct Searcher {
 
   /// How many passages (articles, when grouped) a query matches with the search's filters.
   func countMatches(_ query: SearchQuery, options: Options) throws -> Int {
+    try reader.search(countingQuery(for: query, options: options)).totalMatches
+  }
+
+  /// `query` run for its count: no tier (the order does not matter), no facets, one row.
+  func countingQuery(for query: SearchQuery, options: Options) -> PassageQuery {
     var counting = passageQuery(for: query, tieredBy: query, options: options)
-    counting.preferredExpression = nil  // the order does not matter for a count
+    counting.preferredExpression = nil
     counting.preferredPhrases = nil
     counting.preferredUnitExpressions = nil
     counting.limit = 1
     counting.offset = 0
     counting.facetLimit = 0
-    return try reader.search(counting).totalMatches
+    return counting
   }
 
   /// `query` selects the passages; `tiers` says which rank first (all its units);
