@@ -59,8 +59,8 @@ public enum FTS5QueryCompiler {
       var typed: [(phrase: QueryUnit, column: Int?)] = []
       collectPhrases(of: unit, column: textColumnIndex, into: &typed)
       var alternatives: [String] = []
-      for (phrase, column) in typed {
-        guard let column else { return nil }
+      // Every typed phrase has a column: the text's, or the title's under `title:`.
+      for case let (phrase, column?) in typed {
         let found = matched.indices.filter {
           matched[$0].phrase == phrase && (matched[$0].column == nil || matched[$0].column == column)
         }

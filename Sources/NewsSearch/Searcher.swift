@@ -154,6 +154,7 @@ public struct Searcher {
       // A respelled query is counted as it would run: with its own spelling variants.
       results.suggestion = try SpellingSuggester(reader: reader, stemmer: stemmer).suggestion(
         for: typed, typedText: typedText, totalMatches: onlyPartial ? 0 : page.totalMatches,
+        countsEveryWord: onlyPartial,
         countMatches: { respelled in
           let expander = QueryExpander(reader: reader, stemmer: stemmer)
           let runs = options.exactSpelling ? respelled : try expander.expand(respelled, typedText: nil).query
@@ -161,7 +162,6 @@ public struct Searcher {
             ? countMatchesOfEveryWord(runs, options: options)
             : countMatches(runs, options: options)
         })
-      results.suggestion?.countsEveryWord = onlyPartial
     }
     return results
   }
@@ -206,7 +206,7 @@ public struct Searcher {
   func countingQuery(for query: SearchQuery, options: Options) -> PassageQuery {
     var counting = passageQuery(for: query, tieredBy: query, options: options)
     counting.preferredExpression = nil
-    counting.preferredPhrases = nil
+    counting.tierUnits = nil
     counting.preferredUnitExpressions = nil
     counting.limit = 1
     counting.offset = 0
@@ -235,7 +235,7 @@ public struct Searcher {
       }
     } else {
       passageQuery.preferredExpression = FTS5QueryCompiler.allUnitsExpression(for: tiers)
-      passageQuery.preferredPhrases = FTS5QueryCompiler.tierUnits(of: tiers, in: query)
+      passageQuery.tierUnits = FTS5QueryCompiler.tierUnits(of: tiers, in: query)
     }
     return passageQuery
   }

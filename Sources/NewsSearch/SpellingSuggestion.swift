@@ -64,8 +64,11 @@ struct SpellingSuggester {
   ///   - query: the query as parsed, which matched `totalMatches` passages.
   ///   - countMatches: how many passages a respelled query matches when it runs, with the
   ///     search's filters.
+  ///   - countsEveryWord: `countMatches` counts only the passages holding every word (the
+  ///     query as typed matched only in part); the suggestion says so.
   func suggestion(
-    for query: SearchQuery, typedText: String?, totalMatches: Int, countMatches: (SearchQuery) throws -> Int
+    for query: SearchQuery, typedText: String?, totalMatches: Int, countsEveryWord: Bool = false,
+    countMatches: (SearchQuery) throws -> Int
   ) throws -> SpellingSuggestion? {
     guard totalMatches <= SpellingSuggester.maximumMatches, try reader.hasSpellingVocabulary() else {
       return nil
@@ -140,7 +143,8 @@ struct SpellingSuggester {
       replacements.append(.init(typed: token, suggested: written))
       text = text.map { QueryText.replacing([token], with: written, in: $0) }
     }
-    return SpellingSuggestion(replacements: replacements, text: text, totalMatches: best)
+    return SpellingSuggestion(
+      replacements: replacements, text: text, totalMatches: best, countsEveryWord: countsEveryWord)
   }
 
   /// The vocabulary a suggestion for `stem` can come from: its spelling variants, and the

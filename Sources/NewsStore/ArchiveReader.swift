@@ -105,7 +105,7 @@ public final class ArchiveReader {
     var filters: [String] = []
     // The first tier: read off each row's phrases when the query says which stand for what
     // (`newstier`, in the FTS5 scan itself), else a second MATCH.
-    let tierUnits = scored ? query.preferredPhrases : nil
+    let tierUnits = scored ? query.tierUnits : nil
     let preferred = scored && tierUnits == nil ? query.preferredExpression : nil
     var values: [(any DatabaseValueConvertible)?] = (scored ? query.rankArguments : [])
     if let tierUnits { values.append(tierUnits) }

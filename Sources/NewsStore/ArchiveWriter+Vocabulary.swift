@@ -153,8 +153,7 @@ struct CapitalisationSample {
   var byteCount: Int { capitalisedBytes.count + initialBytes.count }
 
   mutating func add(_ text: String) {
-    var text = text
-    text.withUTF8 { add(bytes: $0) }
+    text.withUTF8Bytes { add(bytes: $0) }
   }
 
   mutating func add(bytes: UnsafeBufferPointer<UInt8>) {

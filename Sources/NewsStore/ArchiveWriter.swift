@@ -239,11 +239,9 @@ public final class ArchiveWriter {
       sql: "INSERT INTO paragraphFTS(rowid, title, text) VALUES (?, ?, ?)")
     var paragraphIDs: [Int64] = []
     paragraphIDs.reserveCapacity(article.passages.count)
-    var title = article.title
-    try title.withUTF8 { title in
+    try article.title.withUTF8Bytes { title in
       for (position, passage) in article.passages.enumerated() {
-        var text = passage
-        try text.withUTF8 { text in
+        try passage.withUTF8Bytes { text in
           try insertParagraph.execute(in: db) { handle in
             sqlite3_bind_int64(handle, 1, articleRowID)
             sqlite3_bind_int64(handle, 2, Int64(position))

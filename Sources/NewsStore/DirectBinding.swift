@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import NewsModel
 
 /// Runs the writer's per-row statements with values bound through SQLite's C API.
 ///
@@ -52,11 +53,11 @@ enum DirectBinding {
 
   /// Binds a short string as text, copied by SQLite (every byte, a NUL included); nil binds NULL.
   static func bindCopy(_ handle: OpaquePointer, _ index: Int32, _ string: String?) {
-    guard var string else {
+    guard let string else {
       sqlite3_bind_null(handle, index)
       return
     }
-    string.withUTF8 { bindText(handle, index, $0, destructor: transient) }
+    string.withUTF8Bytes { bindText(handle, index, $0, destructor: transient) }
   }
 
   /// Binds UTF-8 bytes as text, by default without a copy (`SQLITE_STATIC`: nil); an empty

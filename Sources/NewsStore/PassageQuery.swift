@@ -11,7 +11,7 @@ public struct PassageQuery: Sendable, Equatable {
   public var preferredExpression: String?
   /// Passage search: the same tier, read off each row's own phrases by `newstier` (its
   /// `units` argument) instead of a second MATCH; used in place of `preferredExpression` when set.
-  public var preferredPhrases: String?
+  public var tierUnits: String?
   /// Grouped search: the match expression without its exclusions; articles with a passage
   /// matching `exclusionExpression` are left out whole; articles whose passages match every
   /// one of `preferredUnitExpressions` between them rank first (nil: no such tier).

@@ -82,9 +82,11 @@ private func countRow(
   return SQLITE_OK
 }
 
-private func releaseStatistics(_ pointer: UnsafeMutableRawPointer?) {
+/// Releases an object retained as an auxiliary function's per-query data: FTS5 calls it when
+/// the query ends, or at once when `xSetAuxdata` fails (so a caller never releases it itself).
+func releaseAuxiliaryData(_ pointer: UnsafeMutableRawPointer?) {
   guard let pointer else { return }
-  Unmanaged<QueryStatistics>.fromOpaque(pointer).release()
+  Unmanaged<AnyObject>.fromOpaque(pointer).release()
 }
 
 private func rankRow(
@@ -148,7 +150,7 @@ private func scoreRow(
     statistics.phraseWeights = (0..<phraseCount).map { argument(2 + columnCount + $0, default: 1) }
     statistics.row = Array(repeating: 0, count: 1 + phraseCount * columnCount)
     let retained = Unmanaged.passRetained(statistics).toOpaque()
-    let stored = api.xSetAuxdata(fts, retained, releaseStatistics)
+    let stored = api.xSetAuxdata(fts, retained, releaseAuxiliaryData)
     guard stored == SQLITE_OK else { return fail(stored) }
   }
 

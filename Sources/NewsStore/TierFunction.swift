@@ -57,11 +57,6 @@ private final class TierUnits {
   }
 }
 
-private func releaseTierUnits(_ pointer: UnsafeMutableRawPointer?) {
-  guard let pointer else { return }
-  Unmanaged<TierUnits>.fromOpaque(pointer).release()
-}
-
 private func tierRow(
   _ apiPointer: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ result: OpaquePointer?,
   _ argumentCount: Int32, _ arguments: UnsafeMutablePointer<OpaquePointer?>?
@@ -84,12 +79,8 @@ private func tierRow(
       return
     }
     tier = TierUnits(units: units, phrases: phrases, columns: columns)
-    let retained = Unmanaged.passRetained(tier).toOpaque()
-    guard api.xSetAuxdata(fts, retained, releaseTierUnits) == SQLITE_OK else {
-      Unmanaged<TierUnits>.fromOpaque(retained).release()
-      sqlite3_result_error_code(result, SQLITE_NOMEM)
-      return
-    }
+    let stored = api.xSetAuxdata(fts, Unmanaged.passRetained(tier).toOpaque(), releaseAuxiliaryData)
+    guard stored == SQLITE_OK else { return sqlite3_result_error_code(result, stored) }
   }
   for index in tier.held.indices { tier.held[index] = false }
   var instances: Int32 = 0

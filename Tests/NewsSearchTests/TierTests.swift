@@ -53,9 +53,9 @@ import Testing
     var options = Searcher.Options()
     options.limit = 50
     let withPhrases = searcher.passageQuery(for: typed, tieredBy: typed, options: options)
-    #expect(withPhrases.preferredPhrases != nil, "\(text) should read its tier off the phrases")
+    #expect(withPhrases.tierUnits != nil, "\(text) should read its tier off the phrases")
     var withMatch = withPhrases
-    withMatch.preferredPhrases = nil
+    withMatch.tierUnits = nil
     let reader = searcher.reader
     let fast = try reader.search(withPhrases), slow = try reader.search(withMatch)
     #expect(fast.totalMatches == slow.totalMatches)

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// Finds sentence boundaries in news prose without splitting at "U.S." or "Gen.".
 ///
 /// Works on UTF-8 bytes and decodes a scalar only where a rule needs its properties: every long
@@ -21,8 +23,7 @@ public struct SentenceSplitter: Sendable {
   /// The sentences of `paragraph`, trimmed, in order; their concatenation with single spaces
   /// gives back the paragraph.
   public func sentences(in paragraph: String) -> [String] {
-    var paragraph = paragraph
-    return paragraph.withUTF8 { sentences(inUTF8: $0) }
+    paragraph.withUTF8Bytes { sentences(inUTF8: $0) }
   }
 
   private func sentences(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {

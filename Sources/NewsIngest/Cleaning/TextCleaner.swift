@@ -55,8 +55,7 @@ public struct TextCleaner: Sendable {
     if isPlainASCII(text) { return text }
     // Built as UTF-8 bytes, copying each kept scalar's bytes as they are: appending scalars to a
     // String one by one cost as much as the rest of cleaning.
-    var text = text
-    let output = text.withUTF8 { bytes -> [UInt8] in
+    let output = text.withUTF8Bytes { bytes -> [UInt8] in
       var output: [UInt8] = []
       output.reserveCapacity(bytes.count)
       var previousWasCR = false
