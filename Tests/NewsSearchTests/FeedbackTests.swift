@@ -51,23 +51,46 @@ import Testing
     #expect(FeedbackExpander.displaySpelling(of: seen, isName: isName) == shown)
   }
 
-  @Test func theModelWeighsWordsByTheirShareOfEachResultAndTheirRarity() throws {
+  @Test func theModelWeighsWordsByTheirCountInEachResultAndTheirRarity() throws {
     let model = try expander.relevanceModel(
       of: [
         (text: "Reactor cooling failed; the cooling pumps stopped in 2011.", score: 3),
-        (text: "Cooling water reached the reactor.", score: 1),
+        (text: "Cooling water reached the reactor.", score: 2.5),
       ][...])
     let words = model.map(\.word)
-    // "cooling" is 2 of the first result's 7 counted words and 1 of the second's 4, and no
-    // passage of the archive has it.
+    // "cooling" is twice in the first result and once in the second, and no passage of the
+    // archive has it.
     #expect(words.first == "cooling")
     // Stopwords ("the", "in"), numbers (2011), and a word in every passage ("pumps") stand
     // for nothing.
     #expect(Set(words) == ["cooling", "reactor", "failed", "stopped", "water", "reached"])
-    #expect(abs(model.reduce(0) { $0 + $1.weight } - 1) < 1e-9)
+    #expect(model.first?.weight == 1 && model.allSatisfy { $0.weight > 0 && $0.weight <= 1 })
     // Two words no passage holds, one from each result: the better result's weighs more.
     let weight = Dictionary(uniqueKeysWithValues: model.map { ($0.word, $0.weight) })
     #expect(weight["stopped"]! > weight["reached"]!)
+  }
+
+  /// The words of a result that scores like the first count about as much as the first's;
+  /// those of a result far below it, next to nothing.
+  @Test(arguments: [(9.9, 0.8, 1.0), (2.0, 0, 0.001)])
+  func aResultWeighsLessTheFurtherItScoresBelowTheFirst(second: Double, atLeast: Double, atMost: Double) throws {
+    let model = try expander.relevanceModel(
+      of: [(text: "Turbine blades cracked.", score: 10), (text: "Inspectors grounded planes.", score: second)][...])
+    let weight = Dictionary(uniqueKeysWithValues: model.map { ($0.word.lowercased(), $0.weight) })
+    let ratio = (weight["grounded"] ?? 0) / weight["cracked"]!
+    #expect(ratio >= atLeast && ratio <= atMost, "ratio \(ratio)")
+  }
+
+  /// A short result's words are not inflated by its length: a word of a 3-word result weighs
+  /// about as much as one of a 30-word result that scores the same (count over length would
+  /// make it 10 times as much).
+  @Test func aShortResultDoesNotOutweighALongOne() throws {
+    let long = "Inspectors grounded planes " + Array(repeating: "after routine checks", count: 9).joined(separator: " ")
+    let model = try expander.relevanceModel(
+      of: [(text: "Turbine blades cracked.", score: 5), (text: long, score: 5)][...])
+    let weight = Dictionary(uniqueKeysWithValues: model.map { ($0.word.lowercased(), $0.weight) })
+    let ratio = weight["cracked"]! / weight["grounded"]!
+    #expect(ratio > 1 && ratio < 1.2, "ratio \(ratio)")
   }
 
   @Test func aWordAlreadyTypedGainsWeightInsteadOfARepeat() throws {
@@ -84,8 +107,8 @@ import Testing
     #expect(outcome.query.units.count == 2 + outcome.addedWords.count)
     #expect(outcome.unitWeights.count == outcome.query.units.count)
     #expect(outcome.unitWeights[0] > 1 && outcome.unitWeights[1] > 1)
-    // The added words share what the typed ones leave: less than a typed word each.
-    #expect(outcome.unitWeights.dropFirst(2).allSatisfy { $0 > 0 && $0 < 1 })
+    // An added word weighs less than a typed one: the heaviest 0.4 of it.
+    #expect(outcome.unitWeights.dropFirst(2).allSatisfy { $0 > 0 && $0 <= FeedbackExpander.addedWeight })
   }
 
   @Test func noResultsAddNothing() throws {

@@ -297,7 +297,9 @@ def query_form(text: str, form: str) -> str:
     of the group) and the 64-unit cut does not apply. `or-all`: the same, stopwords kept.
     `or-dedup`: `or` with each word once. `dedup`: the text with repeated words left out (a
     repeated word weighs twice in BM25). `hyphens-split`: `a-b` typed as `a b` (two words, not
-    the phrase of its parts)."""
+    the phrase of its parts). `hyphens-both`: `a-b a b` (the phrase and its words).
+    `hyphens-joined`: `a-b OR ab` (letters only: the closed compound, "non-linear" OR
+    "nonlinear")."""
     if form == "asis":
         return text
     if form == "dedup":
@@ -311,6 +313,10 @@ def query_form(text: str, form: str) -> str:
         return " ".join(kept)
     if form == "hyphens-split":
         return re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    if form == "hyphens-both":
+        return re.sub(r"\b(\w+)-(\w+)\b", lambda m: f"{m[0]} {m[1]} {m[2]}", text)
+    if form == "hyphens-joined":
+        return re.sub(r"\b([A-Za-z]+)-([A-Za-z]+)\b", lambda m: f"{m[0]} OR {m[1]}{m[2]}", text)
     words = [w.lower() for w in TOKEN.findall(text)]
     if form in ("or", "or-dedup"):
         kept = [w for w in words if w not in STOPWORDS]
@@ -649,11 +655,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", metavar="DIR", help="build the indexes in DIR and keep them")
     p.add_argument("--json", metavar="FILE", help="write all figures, per query too, as JSON")
     g = p.add_argument_group("experiments (the CLI is unchanged; only its input or output is)")
-    g.add_argument("--query-form", choices=["asis", "or", "or-all", "or-dedup", "hyphens-split", "dedup"], default="asis",
+    g.add_argument("--query-form", choices=["asis", "or", "or-all", "or-dedup", "hyphens-split", "hyphens-joined", "hyphens-both", "dedup"], default="asis",
                    help="asis: the query text unchanged; or: the non-stopwords joined with OR "
                    "(no all-words tier, no 64-word cut); or-all: every word joined with OR; "
                    "or-dedup: or, each word once; dedup: repeated words left out; "
-                   "hyphens-split: a-b sent as a b")
+                   "hyphens-split: a-b sent as a b; hyphens-both: as a-b a b; "
+                   "hyphens-joined: as a-b OR ab")
     g.add_argument("--aggregate", choices=["group", "max", "sum2"], default="group",
                    help="group: the CLI's --group (a document scores its best passage); max / sum2: "
                    "a run without --group (top --limit passages), a document scoring its best passage / "
