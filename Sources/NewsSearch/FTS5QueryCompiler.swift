@@ -25,13 +25,6 @@ public enum FTS5QueryCompiler {
     query.exclusions.isEmpty ? nil : "(" + query.exclusions.map { expression(for: $0) }.joined(separator: " OR ") + ")"
   }
 
-  /// Each unit on its own, looked for in passage text (grouped search's first tier: articles
-  /// whose passages hold every unit between them). Nil when ``allUnitsExpression(for:)`` is.
-  public static func unitExpressions(for query: SearchQuery) -> [String]? {
-    if query.units.count == 1, case .inTitle = query.units[0] { return nil }
-    return query.units.map { expression(for: $0, column: textColumn) }
-  }
-
   /// Passages whose own text holds every unit (title: units in the title), and no exclusion.
   ///
   /// The title is left out here on purpose: it is shared by every paragraph of an article, so

@@ -7,7 +7,9 @@
 /// - `prefix*`;
 /// - `title:word`, `title:"a phrase"` looks in titles only;
 /// - a word with inner punctuation (`de-escalation`, `al-Sham`, `Nu’man`, `U.S.`) is the
-///   phrase of its parts, exactly as the index splits it.
+///   phrase of its parts, exactly as the index splits it; but a slash, comma or semicolon
+///   between two letters separates words (`Idlib/Hama`, `Money/Foreign Exchange`, `oil,gas`):
+///   an alternative or a list, not a compound. Between digits (`9/11`, `1,000`) it joins.
 /// Everything else (brackets, `^`, `:`, `AND`, symbols, emoji, control characters) is treated
 /// as a separator, never as syntax, so any string is safe to search.
 public struct QueryParser: Sendable {
@@ -93,7 +95,7 @@ public struct QueryParser: Sendable {
       }
       guard index < scalars.count else { break }
 
-      var unit: QueryUnit?
+      var found: [QueryUnit] = []
       let quoted = isQuote(scalars[index])
       if quoted {
         var end = index + 1
@@ -105,7 +107,7 @@ public struct QueryParser: Sendable {
           prefix = true
           next += 1
         }
-        if !tokens.isEmpty { unit = .phrase(tokens, prefix: prefix) }
+        if !tokens.isEmpty { found.append(.phrase(tokens, prefix: prefix)) }
         index = next
       } else {
         var end = index
@@ -124,17 +126,19 @@ public struct QueryParser: Sendable {
           }
           if raw == "AND" || raw == "&" { continue }
         }
-        let prefix = word.last == "*"
-        var tokens = Tokenizer.tokens(in: word)
-        // A possessive ("Feisal's", "Assad’s") names the word itself: the index has "feisal",
-        // and the phrase "feisal s" would miss every other mention.
-        if tokens.count > 1, tokens.last?.lowercased() == "s", QueryParser.endsWithPossessive(word) {
-          tokens.removeLast()
+        for piece in QueryParser.separateWords(in: word) {
+          let prefix = piece.last == "*"
+          var tokens = Tokenizer.tokens(in: piece)
+          // A possessive ("Feisal's", "Assad’s") names the word itself: the index has "feisal",
+          // and the phrase "feisal s" would miss every other mention.
+          if tokens.count > 1, tokens.last?.lowercased() == "s", QueryParser.endsWithPossessive(piece) {
+            tokens.removeLast()
+          }
+          if !tokens.isEmpty { found.append(.phrase(tokens, prefix: prefix)) }
         }
-        if !tokens.isEmpty { unit = .phrase(tokens, prefix: prefix) }
       }
-      if let found = unit {
-        lexemes.append(.unit(inTitle ? .inTitle(found) : found, excluded: excluded, quoted: quoted))
+      for unit in found {
+        lexemes.append(.unit(inTitle ? .inTitle(unit) : unit, excluded: excluded, quoted: quoted))
       }
     }
     return lexemes
@@ -147,6 +151,27 @@ public struct QueryParser: Sendable {
     case "(", ")", "[", "]", "{", "}": return true
     default: return scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
     }
+  }
+
+  /// The words in what was typed without a space: split at a slash, comma or semicolon that
+  /// stands between two letters. (Measured on Reuters-21578's topic names as queries,
+  /// `Tools/eval/reuters_topics.py`: "Money/Foreign Exchange" as the phrase "money foreign"
+  /// found almost nothing.)
+  static func separateWords(in word: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
+    var pieces: [ArraySlice<Unicode.Scalar>] = []
+    var start = word.startIndex
+    for index in word.indices.dropFirst().dropLast() where isWordSeparator(word[index]) {
+      if word[index - 1].properties.isAlphabetic && word[index + 1].properties.isAlphabetic {
+        pieces.append(word[start..<index])
+        start = index + 1
+      }
+    }
+    pieces.append(word[start..<word.endIndex])
+    return pieces
+  }
+
+  static func isWordSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "/" || scalar == "," || scalar == ";"
   }
 
   /// True for a word ending in 's or ’s (after any trailing punctuation).

@@ -8,8 +8,12 @@ import NewsStore
 /// times a text match.
 public struct Searcher {
   public static let defaultTitleWeight = 2.0
-  /// Grouped (whole-article) results put articles holding every unit first only for queries of
-  /// up to this many units: for a long question, "all words" is rare and bm25 ranks better alone.
+  /// Grouped (whole-article) results put articles with a passage holding every unit first only
+  /// for queries of up to this many units: for a long question, "all words" is rare and bm25
+  /// ranks better alone. A passage, not the article: a long article (a table, a digest) holds
+  /// two words of a short query in unrelated places far more often than a story about them,
+  /// and scattered words used to rank it above stories that miss one word but are about the
+  /// rest (Reuters-21578 topics, `Tools/eval/reuters_topics.py`: MAP 0.4542 → 0.4613).
   public static let maximumTieredUnitsForArticles = 4
   public static let defaultTextWeight = 1.0
   /// BM25's k1 and b. Swept on the five test collections of `Tools/eval` (k1 0.9–2.0, b
@@ -207,7 +211,6 @@ public struct Searcher {
     var counting = passageQuery(for: query, tieredBy: query, options: options)
     counting.preferredExpression = nil
     counting.tierUnits = nil
-    counting.preferredUnitExpressions = nil
     counting.limit = 1
     counting.offset = 0
     counting.facetLimit = 0
@@ -231,7 +234,7 @@ public struct Searcher {
       passageQuery.anyUnitExpression = FTS5QueryCompiler.anyUnitExpression(for: query)
       passageQuery.exclusionExpression = FTS5QueryCompiler.exclusionExpression(for: query)
       if tiers.units.count <= Searcher.maximumTieredUnitsForArticles {
-        passageQuery.preferredUnitExpressions = FTS5QueryCompiler.unitExpressions(for: tiers)
+        passageQuery.preferredExpression = FTS5QueryCompiler.allUnitsExpression(for: tiers)
       }
     } else {
       passageQuery.preferredExpression = FTS5QueryCompiler.allUnitsExpression(for: tiers)

@@ -60,9 +60,7 @@ extension ArchiveReader {
     if let exclusion = query.exclusionExpression {
       for article in try articles(matching: exclusion, in: db) { tallies[article] = nil }
     }
-    let complete = try query.preferredUnitExpressions.map { units in
-      try units.reduce(Set(tallies.keys)) { found, unit in found.intersection(try articles(matching: unit, in: db)) }
-    }
+    let complete = try query.preferredExpression.map { try articles(matching: $0, in: db) }
     typealias RankedArticle = (id: Int64, complete: Bool, score: Double)
     let ranked: [RankedArticle] = tallies.keys.map { ($0, complete?.contains($0) ?? true, scores[$0] ?? 0) }
       .sorted { (a: RankedArticle, b: RankedArticle) -> Bool in

@@ -6,18 +6,16 @@ import NewsModel
 public struct PassageQuery: Sendable, Equatable {
   /// FTS5 MATCH expression that selects candidate passages.
   public var matchExpression: String
-  /// Passage search: passages that also match this expression rank before all others (nil:
-  /// no such tier).
+  /// Passages that also match this expression rank before all others; in grouped search,
+  /// articles with such a passage (nil: no such tier).
   public var preferredExpression: String?
   /// Passage search: the same tier, read off each row's own phrases by `newstier` (its
   /// `units` argument) instead of a second MATCH; used in place of `preferredExpression` when set.
   public var tierUnits: String?
   /// Grouped search: the match expression without its exclusions; articles with a passage
-  /// matching `exclusionExpression` are left out whole; articles whose passages match every
-  /// one of `preferredUnitExpressions` between them rank first (nil: no such tier).
+  /// matching `exclusionExpression` are left out whole.
   public var anyUnitExpression: String?
   public var exclusionExpression: String?
-  public var preferredUnitExpressions: [String]?
   /// Inclusive bounds on the article date, as `YYYY-MM-DD`.
   public var since: String?
   public var until: String?

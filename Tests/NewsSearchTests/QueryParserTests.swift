@@ -28,6 +28,15 @@ import Testing
     ("Idlib; DROP TABLE article;--", #"("Idlib" OR "DROP" OR "TABLE" OR "article")"#,
      #"(text : "Idlib" AND text : "DROP" AND text : "TABLE" AND text : "article")"#),
     ("café ^Aleppo", #"("café" OR "Aleppo")"#, #"(text : "café" AND text : "Aleppo")"#),
+    // A slash, comma or semicolon between letters separates words; between digits it joins.
+    ("Money/Foreign Exchange", #"("Money" OR "Foreign" OR "Exchange")"#,
+     #"(text : "Money" AND text : "Foreign" AND text : "Exchange")"#),
+    ("Idlib/Hama,Latakia;Homs", #"("Idlib" OR "Hama" OR "Latakia" OR "Homs")"#,
+     #"(text : "Idlib" AND text : "Hama" AND text : "Latakia" AND text : "Homs")"#),
+    ("9/11 1,000", #"("9 11" OR "1 000")"#, #"(text : "9 11" AND text : "1 000")"#),
+    ("al-Nusra/Tahrir", #"("al Nusra" OR "Tahrir")"#, #"(text : "al Nusra" AND text : "Tahrir")"#),
+    ("-Idlib/Hama zone", #""zone" NOT ("Idlib" OR "Hama")"#, #"(text : "zone") NOT ("Idlib" OR "Hama")"#),
+    ("Idlib/ /Hama", #"("Idlib" OR "Hama")"#, #"(text : "Idlib" AND text : "Hama")"#),
   ] as [(String, String, String?)])
   func compilesUserInput(input: String, match: String, allUnits: String?) throws {
     let query = try parser.parse(input)

@@ -71,3 +71,24 @@ import Testing
     #expect(results.hits.dropFirst().allSatisfy { !$0.passage.matchesAllTerms })
   }
 }
+
+/// Grouped search's first tier: an article ranks first when one of its passages holds every
+/// word typed, not when its passages hold them between them.
+@Suite struct GroupedTierTests {
+  @Test func wordsScatteredOverAnArticleDoNotPutItFirst() throws {
+    let articles: [TestArticle] = [
+      // "soy" and "meal" far apart, in a digest of unrelated items.
+      ("digest", "Market Digest",
+       "Soy futures were steady in Chicago on light trading.\n\nIn other news, the school meal programme was extended for a year."),
+      // About soy meal, in one paragraph.
+      ("story", "Exporters Ship More", "Soy meal shipments rose as crushers raised output."),
+      // About one of the words only.
+      ("other", "Soy Prices", "Soy prices rose on strong export demand and tight stocks of soy."),
+    ]
+    let searcher = Searcher(reader: try indexedArchive(of: articles).makeReader())
+    let results = try searcher.search("soy meal", options: Searcher.Options(groupByArticle: true))
+    let tiers = Dictionary(uniqueKeysWithValues: results.hits.map { ($0.passage.articleID, $0.passage.matchesAllTerms) })
+    #expect(tiers == ["story": true, "digest": false, "other": false])
+    #expect(results.hits.first?.passage.articleID == "story")
+  }
+}
