@@ -10,20 +10,12 @@ import Testing
 
   /// Four rows of a two-column table; "syria" is in three of them (more than half).
   init() throws {
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in try RankingFunction.register(in: db) }
-    database = try DatabaseQueue(configuration: configuration)
-    try database.write { db in
-      try db.execute(
-        sql: """
-          CREATE VIRTUAL TABLE doc USING fts5(title, text);
-          INSERT INTO doc(rowid, title, text) VALUES
-            (1, 'syria', 'aleppo aleppo shelling'),
-            (2, 'report', 'syria aleppo'),
-            (3, 'syria', 'ceasefire talks in geneva today'),
-            (4, 'weather', 'rain');
-          """)
-    }
+    database = try documentTable(
+      registering: RankingFunction.register,
+      rows: [
+        (1, "syria", "aleppo aleppo shelling"), (2, "report", "syria aleppo"),
+        (3, "syria", "ceasefire talks in geneva today"), (4, "weather", "rain"),
+      ])
   }
 
   func scores(_ match: String, k1: Double = 1.2, b: Double = 0.75, title: Double = 1, text: Double = 1) throws
@@ -155,19 +147,9 @@ import Testing
   }
 
   @Test func aRowHoldsAUnitWhenOneOfItsPhrasesIsInItsColumn() throws {
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in try TierFunction.register(in: db) }
-    let database = try DatabaseQueue(configuration: configuration)
-    try database.write { db in
-      try db.execute(
-        sql: """
-          CREATE VIRTUAL TABLE doc USING fts5(title, text);
-          INSERT INTO doc(rowid, title, text) VALUES
-            (1, 'idlib', 'shelling near idleb'),
-            (2, 'report', 'shelling in idlib'),
-            (3, 'report', 'talks in geneva');
-          """)
-    }
+    let database = try documentTable(
+      registering: TierFunction.register,
+      rows: [(1, "idlib", "shelling near idleb"), (2, "report", "shelling in idlib"), (3, "report", "talks in geneva")])
     func tier(_ units: String) throws -> [Int64: Int] {
       try database.read { db in
         try Dictionary(
@@ -183,4 +165,21 @@ import Testing
     #expect(try tier("0:0") == [1: 1, 2: 0, 3: 0])  // idlib in the title
     #expect(throws: DatabaseError.self) { try tier("9:1") }  // no such phrase
   }
+}
+
+/// An in-memory database with the auxiliary functions `register` adds and an FTS5 table
+/// `doc(title, text)` holding `rows`.
+func documentTable(
+  registering register: @escaping @Sendable (Database) throws -> Void, rows: [(rowid: Int64, title: String, text: String)]
+) throws -> DatabaseQueue {
+  var configuration = Configuration()
+  configuration.prepareDatabase { db in try register(db) }
+  let database = try DatabaseQueue(configuration: configuration)
+  try database.write { db in
+    try db.execute(sql: "CREATE VIRTUAL TABLE doc USING fts5(title, text)")
+    for row in rows {
+      try db.execute(sql: "INSERT INTO doc(rowid, title, text) VALUES (?, ?, ?)", arguments: [row.rowid, row.title, row.text])
+    }
+  }
+  return database
 }

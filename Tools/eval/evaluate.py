@@ -288,6 +288,7 @@ def read_qrels(path: Path) -> dict[str, dict[str, int]]:
 
 
 TOKEN = re.compile(r"[^\W_]+")
+QUERY_FORMS = ["asis", "or", "or-all", "or-dedup", "hyphens-split", "hyphens-joined", "hyphens-both", "dedup"]
 
 
 def query_form(text: str, form: str) -> str:
@@ -655,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", metavar="DIR", help="build the indexes in DIR and keep them")
     p.add_argument("--json", metavar="FILE", help="write all figures, per query too, as JSON")
     g = p.add_argument_group("experiments (the CLI is unchanged; only its input or output is)")
-    g.add_argument("--query-form", choices=["asis", "or", "or-all", "or-dedup", "hyphens-split", "hyphens-joined", "hyphens-both", "dedup"], default="asis",
+    g.add_argument("--query-form", choices=QUERY_FORMS, default="asis",
                    help="asis: the query text unchanged; or: the non-stopwords joined with OR "
                    "(no all-words tier, no 64-word cut); or-all: every word joined with OR; "
                    "or-dedup: or, each word once; dedup: repeated words left out; "

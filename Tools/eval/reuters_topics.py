@@ -19,8 +19,8 @@ Each arm is NAME=BINARY[:OPTION[,OPTION...]] (default: plain and `--feedback`, b
 The categories are labels given for routing stories, not judgments of relevance to the
 category's name: use the figures to compare arms, not as an absolute. A first row gives the
 raw-FTS5-OR peer of `../shared/peers` on the same collection, in Python's sqlite3
-(`--no-peer` leaves it out). Python 3 standard
-library only; about a minute per arm on 2 cores.
+(`--no-peer` leaves it out). Python 3 standard library only; about a minute per arm on 2
+cores.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-peer", action="store_true", help="leave out the raw-FTS5-OR reference")
     p.add_argument("--json", metavar="FILE", help="write every arm's figures, per query too, as JSON")
     p.add_argument("--no-tier", action="store_true", help="as evaluate.py's: rank by score alone")
-    p.add_argument("--query-form", default="asis", help="as evaluate.py's (e.g. or, hyphens-split)")
+    p.add_argument("--query-form", choices=evaluate.QUERY_FORMS, default="asis", help="as evaluate.py's")
     args = p.parse_args(argv)
 
     corpora = Path(args.corpora)
@@ -140,9 +140,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="newsindex-reuters-topics-") as scratch:
         root = Path(scratch)
-        documents, queries = build_collection(corpora, root / "corpora" / KEY / "eval", args.min_relevant)
-        print(f"{NAME}: {documents:,} stories, {queries} topics with at least {args.min_relevant} stories")
         collection = root / "corpora" / KEY / "eval"
+        documents, queries = build_collection(corpora, collection, args.min_relevant)
+        print(f"{NAME}: {documents:,} stories, {queries} topics with at least {args.min_relevant} stories")
         rows = []
         if not args.no_peer:
             rows.append(("raw FTS5 OR", "the peer, in Python's sqlite3", raw_fts5_or(collection), None))
